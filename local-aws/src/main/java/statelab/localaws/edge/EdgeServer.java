@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,21 +31,18 @@ public final class EdgeServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Map<String, AwsService> servicesBySigningName = new HashMap<>();
-    private final Map<String, AwsService> internalRoutes = new LinkedHashMap<>();
+    private final Map<String, AwsService> servicesBySigningName = new ConcurrentHashMap<>();
+    private final Map<String, AwsService> internalRoutes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final long maxBodyBytes;
 
     /**
+     * Binds the address at once (so that the port is known before services are built), serves after {@link #start()}.
+     *
      * @param address where to listen; the caller has already checked it is a loopback address unless told otherwise
      * @param maxBodyBytes larger request bodies get 413 without being read whole
      */
-    public EdgeServer(InetSocketAddress address, List<AwsService> services, long maxBodyBytes) throws IOException {
+    public EdgeServer(InetSocketAddress address, long maxBodyBytes) throws IOException {
         this.maxBodyBytes = maxBodyBytes;
-        for (AwsService service : services) {
-            for (String name : service.signingNames()) {
-                servicesBySigningName.put(name, service);
-            }
-        }
         this.server = HttpServer.create(address, 256);
         AtomicInteger threads = new AtomicInteger();
         // unbounded: some requests wait long (Lambda Invoke), and must not starve quick ones
@@ -55,6 +53,13 @@ public final class EdgeServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", new Dispatcher());
+    }
+
+    /** Routes the service's signing names to it; call before {@link #start()}. */
+    public void addService(AwsService service) {
+        for (String name : service.signingNames()) {
+            servicesBySigningName.put(name, service);
+        }
     }
 
     /** Serves {@code /_localaws/<name>...} with a local handler (health, admin). */
