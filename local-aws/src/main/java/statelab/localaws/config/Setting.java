@@ -21,6 +21,8 @@ public enum Setting {
     NODE("LOCAL_AWS_NODE", "node", Type.TEXT, "Node.js executable that runs kinesis-mock and dynalite"),
     EMULATORS_DIR("LOCAL_AWS_EMULATORS_DIR", "emulators", Type.TEXT,
             "folder whose node_modules holds kinesis-local and dynalite (installed by npm ci)"),
+    EMULATOR_READY_SECONDS("LOCAL_AWS_EMULATOR_READY_SECONDS", "60", Type.LONG,
+            "how long an emulator may take to answer its first request before start-up fails"),
 
     LAMBDA_JAVA("LOCAL_AWS_LAMBDA_JAVA", "", Type.TEXT,
             "java executable for function environments; empty = the JVM running local-aws"),
