@@ -25,13 +25,20 @@ public enum Setting {
             "how long an emulator may take to answer its first request before start-up fails"),
 
     LAMBDA_JAVA("LOCAL_AWS_LAMBDA_JAVA", "", Type.TEXT,
-            "java executable for function environments; empty = the JVM running local-aws"),
+            "java executable for function environments (java17, and java21 unless LOCAL_AWS_LAMBDA_JAVA21 is set);"
+                    + " empty = the JVM running local-aws"),
+    LAMBDA_JAVA21("LOCAL_AWS_LAMBDA_JAVA21", "", Type.TEXT,
+            "java executable for java21 functions; empty = the one of LOCAL_AWS_LAMBDA_JAVA"),
     LAMBDA_RUNTIME_LIB("LOCAL_AWS_LAMBDA_RUNTIME_LIB", "", Type.TEXT,
             "folder of the runtime interface client jars; empty = lambda-runtime/ beside the local-aws jar"),
     LAMBDA_IDLE_SECONDS("LOCAL_AWS_LAMBDA_IDLE_SECONDS", "300", Type.LONG,
             "an execution environment idle this long is stopped"),
     LAMBDA_MAX_ENVIRONMENTS("LOCAL_AWS_LAMBDA_MAX_ENVIRONMENTS", "10", Type.LONG,
             "most execution environments per function at once (its concurrency)"),
+    LAMBDA_ACQUIRE_WAIT_MILLIS("LOCAL_AWS_LAMBDA_ACQUIRE_WAIT_MILLIS", "2000", Type.LONG,
+            "how long an invoke waits for a busy function's environment before it is throttled (429)"),
+    LAMBDA_STATE_DELAY_MILLIS("LOCAL_AWS_LAMBDA_STATE_DELAY_MILLIS", "300", Type.LONG,
+            "how long a new function stays Pending, and an update InProgress, before it settles"),
 
     ESM_POLL_INTERVAL_MILLIS("LOCAL_AWS_ESM_POLL_INTERVAL_MILLIS", "200", Type.LONG,
             "pause between GetRecords calls on an idle shard"),
