@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import statelab.localaws.edge.AwsException;
 import statelab.localaws.edge.AwsRequest;
 import statelab.localaws.edge.AwsResponse;
@@ -19,7 +20,8 @@ import statelab.localaws.edge.AwsResponse;
 public final class RestJsonRouter {
     public static final String CONTENT_TYPE = "application/json";
 
-    private record Route(String method, String[] segments, RestHandler handler) {
+    /** @param applies null for a plain route; else which requests (by path parameters) the route serves */
+    private record Route(String method, String[] segments, Predicate<Map<String, String>> applies, RestHandler handler) {
     }
 
     private final String serviceName;
@@ -31,7 +33,16 @@ public final class RestJsonRouter {
 
     /** Adds a route; a trailing slash in template or request is ignored. */
     public void add(String method, String pathTemplate, RestHandler handler) {
-        routes.add(new Route(method, split(pathTemplate), handler));
+        routes.add(new Route(method, split(pathTemplate), null, handler));
+    }
+
+    /**
+     * Adds a route that serves only the requests whose path parameters pass {@code applies}, tried before every
+     * plain route: two packages can share one path this way without knowing each other (Lambda's
+     * {@code /2017-03-31/tags/{ARN}} serves functions, and event source mappings claim their own ARNs).
+     */
+    public void add(String method, String pathTemplate, Predicate<Map<String, String>> applies, RestHandler handler) {
+        routes.add(0, new Route(method, split(pathTemplate), applies, handler));
     }
 
     public AwsResponse handle(AwsRequest request) {
@@ -40,7 +51,7 @@ public final class RestJsonRouter {
             boolean pathKnown = false;
             for (Route route : routes) {
                 Map<String, String> params = match(route.segments(), path);
-                if (params == null) {
+                if (params == null || (route.applies() != null && !route.applies().test(params))) {
                     continue;
                 }
                 pathKnown = true;

@@ -40,4 +40,19 @@ class RestJsonRouterTest {
         assertTrue(body.contains("PUT /2015-03-31/functions/x"), body);
         assertTrue(body.contains("another HTTP method"), body);
     }
+
+    @Test
+    void aGuardedRouteServesTheRequestsItClaimsAndLeavesTheOthersToThePlainRoute() {
+        RestJsonRouter router = new RestJsonRouter("Lambda");
+        router.add("GET", "/2017-03-31/tags/{ARN}", (r, p) -> AwsResponse.of(200, "text/plain", "function tags"));
+        router.add("GET", "/2017-03-31/tags/{ARN}", p -> p.get("ARN").contains(":event-source-mapping:"),
+                (r, p) -> AwsResponse.of(200, "text/plain", "mapping tags"));
+
+        AwsResponse mapping = router.handle(request("GET",
+                "/2017-03-31/tags/arn:aws:lambda:us-east-1:000000000000:event-source-mapping:1234"));
+        AwsResponse function = router.handle(request("GET",
+                "/2017-03-31/tags/arn:aws:lambda:us-east-1:000000000000:function:StateLambda"));
+        assertEquals("mapping tags", new String(mapping.body(), StandardCharsets.UTF_8));
+        assertEquals("function tags", new String(function.body(), StandardCharsets.UTF_8));
+    }
 }
