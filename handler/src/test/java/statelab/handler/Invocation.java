@@ -10,7 +10,7 @@ import java.util.List;
 record Invocation(StreamsEventResponse response, RuntimeException thrown, CapturingLogger log) {
 
     static Invocation of(StateLambda handler, KinesisEvent event) {
-        TestContext context = new TestContext();
+        LambdaContextStub context = new LambdaContextStub();
         try {
             return new Invocation(handler.handleRequest(event, context), null, context.log());
         } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ public final class PackagedFunctionMain {
             event = events.fromJson(in);
         }
 
-        TestContext context = new TestContext();
+        LambdaContextStub context = new LambdaContextStub();
         long invoked = System.nanoTime();
         StreamsEventResponse response = handler.handleRequest(event, context);
         long answered = System.nanoTime();

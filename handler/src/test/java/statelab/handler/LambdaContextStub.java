@@ -7,15 +7,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.util.UUID;
 
 /** The invocation context Lambda would pass, with a logger the test can read. */
-final class TestContext implements Context {
+final class LambdaContextStub implements Context {
     private final String requestId = UUID.randomUUID().toString();
     private final CapturingLogger logger;
 
-    TestContext(CapturingLogger logger) {
+    LambdaContextStub(CapturingLogger logger) {
         this.logger = logger;
     }
 
-    TestContext() {
+    LambdaContextStub() {
         this(new CapturingLogger());
     }
 
