@@ -16,6 +16,7 @@ import java.util.TreeMap;
 public final class AwsRequest {
     private final String method;
     private final String path;
+    private final String rawPath;
     private final String rawQuery;
     private final Map<String, List<String>> headers;
     private final byte[] body;
@@ -25,8 +26,15 @@ public final class AwsRequest {
 
     public AwsRequest(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
             String requestId, SigningScope scope) {
+        this(method, path, null, rawQuery, headers, body, requestId, scope);
+    }
+
+    /** @param rawPath the path as sent, still percent-encoded (what a proxy forwards); null = {@code path} */
+    public AwsRequest(String method, String path, String rawPath, String rawQuery, Map<String, List<String>> headers,
+            byte[] body, String requestId, SigningScope scope) {
         this.method = method;
         this.path = path;
+        this.rawPath = rawPath == null ? path : rawPath;
         this.rawQuery = rawQuery == null ? "" : rawQuery;
         TreeMap<String, List<String>> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
@@ -47,6 +55,11 @@ public final class AwsRequest {
     /** The decoded path, e.g. {@code /2015-03-31/functions/StateLambda}. */
     public String path() {
         return path;
+    }
+
+    /** The path as the client sent it, percent-encoding intact. */
+    public String rawPath() {
+        return rawPath;
     }
 
     public String rawQuery() {

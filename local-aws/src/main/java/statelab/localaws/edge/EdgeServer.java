@@ -115,7 +115,8 @@ public final class EdgeServer implements AutoCloseable {
             List<String> auth = exchange.getRequestHeaders().get("Authorization");
             String credentialFromQuery = AwsRequest.parseForm(rawQuery == null ? "" : rawQuery).get("X-Amz-Credential");
             SigningScope scope = SigningScope.parse(auth == null || auth.isEmpty() ? null : auth.get(0), credentialFromQuery);
-            AwsRequest request = new AwsRequest(exchange.getRequestMethod(), path, rawQuery, headers, body, requestId, scope);
+            AwsRequest request = new AwsRequest(exchange.getRequestMethod(), path,
+                    exchange.getRequestURI().getRawPath(), rawQuery, headers, body, requestId, scope);
 
             if (path.startsWith(INTERNAL_PREFIX)) {
                 for (Map.Entry<String, AwsService> route : internalRoutes.entrySet()) {

@@ -4,11 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Encodes any key (ARNs, names with slashes) as a portable file name: [A-Za-z0-9._-] kept, the rest %XX. */
-final class KeyCodec {
+public final class KeyCodec {
     private KeyCodec() {
     }
 
-    static String encode(String key) {
+    public static String encode(String key) {
         StringBuilder out = new StringBuilder();
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
@@ -23,7 +23,7 @@ final class KeyCodec {
         return out.toString();
     }
 
-    static String decode(String name) {
+    public static String decode(String name) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
