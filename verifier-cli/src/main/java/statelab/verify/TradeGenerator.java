@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import statelab.trade.CanonicalJson;
+import statelab.trade.ParseResult;
 import statelab.trade.Trade;
 import statelab.trade.TradeFields;
 import statelab.trade.TradeJson;
+import statelab.trade.TradeParser;
 
 /**
  * Sample trades shaped as the workshop's generator makes them (workshop.md), with the trouble a real producer
@@ -130,8 +132,11 @@ public final class TradeGenerator {
         List<Draft> ordered = new ArrayList<>(drafts);
         ordered.sort(Comparator.comparingDouble(d -> d.position)); // stable: equal positions keep generation order
         byte[][] expectedMessages = new byte[count][];
+        List<Trade> expected = new ArrayList<>(count);
         for (int t = 0; t < count; t++) {
             expectedMessages[t] = TradeJson.toMessage(latest[t]);
+            // the trade as the function reads it from the record (the parser normalises numbers: 12.50 is 12.5)
+            expected.add(((ParseResult.Valid) TradeParser.parse(expectedMessages[t])).trade());
         }
         List<OutgoingRecord> records = new ArrayList<>(ordered.size());
         for (Draft draft : ordered) {
@@ -140,7 +145,7 @@ public final class TradeGenerator {
             records.add(new OutgoingRecord(draft.kind, draft.partitionKey, draft.data,
                     draft.kind == RecordKind.BAD ? -1 : draft.trade, carriesExpected, draft.detail));
         }
-        return new Workload(spec, records, Arrays.asList(latest), absentIds);
+        return new Workload(spec, records, expected, absentIds);
     }
 
     private void good(RecordKind kind, int trade, Trade version, double position) {
