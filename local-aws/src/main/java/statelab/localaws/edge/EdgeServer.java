@@ -29,6 +29,12 @@ public final class EdgeServer implements AutoCloseable {
     public static final String INTERNAL_PREFIX = "/_localaws/";
     private static final System.Logger LOG = System.getLogger(EdgeServer.class.getName());
 
+    static {
+        // the JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body waits
+        // for the client's delayed ACK (about 40 ms a request). Read once per JVM, before the first server starts.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, AwsService> servicesBySigningName = new ConcurrentHashMap<>();

@@ -47,7 +47,6 @@ public final class LambdaService implements AwsService, FunctionDirectory, Funct
     private final FunctionLifecycle lifecycle;
     private final Invoker invoker;
     private final AsyncInvocations async;
-    private final LambdaRoutes routes;
 
     public LambdaService(ServiceContext context, RoleDirectory roles, LogWriter logs) {
         Settings settings = context.settings();
@@ -66,9 +65,8 @@ public final class LambdaService implements AwsService, FunctionDirectory, Funct
         lifecycle.collectGarbage();
         this.invoker = new Invoker(lifecycle, environments, stateDelay);
         this.async = new AsyncInvocations(invoker);
-        this.routes = new LambdaRoutes(lifecycle, context.names(), context.endpoint().toString(),
-                roleArn -> checkRole(roles, roleArn), invoker, async);
-        routes.register(router);
+        new LambdaRoutes(lifecycle, context.names(), context.endpoint().toString(),
+                roleArn -> checkRole(roles, roleArn), invoker, async).register(router);
     }
 
     /** The router other packages (event source mappings) add their routes to. */
@@ -79,14 +77,6 @@ public final class LambdaService implements AwsService, FunctionDirectory, Funct
     /** Serves GetFunction's Code.Location ({@code /_localaws/lambda-code/...}); the wiring calls this once. */
     public void registerInternalRoutes(EdgeServer edge) {
         edge.addInternalRoute(CodeDownloads.ROUTE, new CodeDownloads(lifecycle));
-    }
-
-    /**
-     * Lets Lambda's TagResource/UntagResource/ListTags serve another resource type by its ARN's resource field
-     * (e.g. {@code event-source-mapping}).
-     */
-    public void addTaggedResources(String arnResourceType, TaggedResources resources) {
-        routes.addTaggedResources(arnResourceType, resources);
     }
 
     /** The execution environments (tests and diagnostics: their pids, how many a function has). */

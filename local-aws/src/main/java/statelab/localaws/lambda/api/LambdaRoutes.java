@@ -3,7 +3,6 @@ package statelab.localaws.lambda.api;
 import java.util.function.Consumer;
 import statelab.localaws.config.AwsNames;
 import statelab.localaws.lambda.FunctionLifecycle;
-import statelab.localaws.lambda.TaggedResources;
 import statelab.localaws.lambda.invoke.AsyncInvocations;
 import statelab.localaws.lambda.invoke.Invoker;
 import statelab.localaws.protocol.RestJsonRouter;
@@ -37,9 +36,5 @@ public final class LambdaRoutes {
         settings.register(router);
         tags.register(router);
         invoke.register(router);
-    }
-
-    public void addTaggedResources(String resourceType, TaggedResources resources) {
-        tags.addResourceType(resourceType, resources);
     }
 }

@@ -158,13 +158,14 @@ final class ExecutionEnvironment {
         long waited = System.nanoTime() - startNanos;
         broken = true;
         if (api.initError().isDone()) {
+            sampleMemory();
             awaitAny(TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS), process.onExit());
             return new Ended(Ended.Kind.INIT_ERROR, api.initError().join(), waited, exitCodeOr(-1));
         }
         if (!process.isAlive()) {
             return new Ended(Ended.Kind.EXITED, null, waited, exitCodeOr(-1));
         }
-        maxMemoryUsedMb = Math.max(maxMemoryUsedMb, ProcessMemory.maxUsedMegabytes(process.pid()));
+        sampleMemory();
         kill();
         return new Ended(Ended.Kind.TIMED_OUT, null, waited, -1);
     }
@@ -180,17 +181,20 @@ final class ExecutionEnvironment {
         }
         if (invocation.reply().isDone()) {
             RuntimeReply reply = invocation.reply().join();
-            maxMemoryUsedMb = Math.max(maxMemoryUsedMb, ProcessMemory.maxUsedMegabytes(process.pid()));
-            return new Ended(Ended.Kind.REPLIED, reply, duration, 0);
+            // the invoke phase lasts until the runtime asks for more (it logs a thrown error after posting it)
+            awaitAny(Math.max(deadline - System.nanoTime(), 0), invocation.runtimeReadyAgainNanos(), process.onExit());
+            long end = invocation.runtimeReadyAgainNanos().getNow(System.nanoTime());
+            sampleMemory();
+            return new Ended(Ended.Kind.REPLIED, reply, end - dispatchedAt, 0);
         }
         broken = true;
         if (!process.isAlive()) {
             return new Ended(Ended.Kind.EXITED, null, duration, exitCodeOr(-1));
         }
-        maxMemoryUsedMb = Math.max(maxMemoryUsedMb, ProcessMemory.maxUsedMegabytes(process.pid()));
+        sampleMemory();
         kill();
         // the runtime may still answer while dying; from now on that answer is refused
-        invocation.reply().complete(new RuntimeReply.Failure("Sandbox.Timedout", new byte[0]));
+        invocation.reply().complete(new RuntimeReply.Failure("Sandbox.Timedout", null, new byte[0]));
         return new Ended(Ended.Kind.TIMED_OUT, null, duration, -1);
     }
 
@@ -213,8 +217,8 @@ final class ExecutionEnvironment {
                     RuntimeReply.Failure failure = (RuntimeReply.Failure) ended.reply();
                     payload = failure.document();
                     errorType = failure.errorType();
-                    // a handler's own exception gets no Status on the REPORT line; Lambda's own failures do
-                    if (!errorType.startsWith("Function.") && !errorType.startsWith("Runtime.")) {
+                    // an error the function's code raised gets no Status on the REPORT line; Lambda's own do
+                    if (!errorType.startsWith("Function.")) {
                         status = null;
                     }
                 }
@@ -222,7 +226,8 @@ final class ExecutionEnvironment {
             case INIT_ERROR -> {
                 RuntimeReply.Failure failure = (RuntimeReply.Failure) ended.reply();
                 payload = failure.document();
-                errorType = failure.errorType();
+                // the platform's lines name the runtime's category (Runtime.BadFunctionCode), the payload the class
+                errorType = failure.runtimeCategory() != null ? failure.runtimeCategory() : failure.errorType();
             }
             case EXITED -> {
                 errorType = "Runtime.ExitError";
@@ -276,11 +281,19 @@ final class ExecutionEnvironment {
 
     private void pumpOutput() {
         try {
+            sampleMemory();
             synchronized (log) {
                 log.append(output.readLines(false));
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "environment " + id + ": cannot forward output: " + e);
+        }
+    }
+
+    /** The peak so far, kept: after a crash /proc no longer has it. */
+    private void sampleMemory() {
+        if (process.isAlive()) {
+            maxMemoryUsedMb = Math.max(maxMemoryUsedMb, ProcessMemory.maxUsedMegabytes(process.pid()));
         }
     }
 

@@ -15,6 +15,7 @@ final class Invocation {
     private final long timeoutMillis;
     private final CompletableFuture<Long> dispatchedAtNanos = new CompletableFuture<>();
     private final CompletableFuture<RuntimeReply> reply = new CompletableFuture<>();
+    private final CompletableFuture<Long> runtimeReadyAgainNanos = new CompletableFuture<>();
     private volatile long deadlineEpochMillis;
 
     Invocation(String requestId, byte[] payload, String invokedFunctionArn, String traceId, String clientContext,
@@ -63,5 +64,13 @@ final class Invocation {
 
     CompletableFuture<RuntimeReply> reply() {
         return reply;
+    }
+
+    /**
+     * Completes when the runtime, done with this invocation, asks for the next one: Lambda's invoke phase (and its
+     * Duration) ends there, after whatever the runtime logs once it has answered (a thrown error's stack trace).
+     */
+    CompletableFuture<Long> runtimeReadyAgainNanos() {
+        return runtimeReadyAgainNanos;
     }
 }

@@ -40,6 +40,13 @@ final class RuntimeApiServer implements AutoCloseable {
     private final CompletableFuture<Long> firstNextNanos = new CompletableFuture<>();
     private final CompletableFuture<RuntimeReply.Failure> initError = new CompletableFuture<>();
     private final Consumer<Invocation> onDispatch;
+    private volatile Invocation lastDispatched;
+
+    static {
+        // the JDK server writes headers and body separately; with Nagle's algorithm on, the body then waits for
+        // the peer's delayed ACK (~40 ms per call). Read once per JVM, so the edge sets it too.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
 
     /**
      * @param onDispatch called on the {@code /next} thread just before an invocation is handed to the runtime
@@ -102,7 +109,7 @@ final class RuntimeApiServer implements AutoCloseable {
             } else if (method.equals("POST") && path.equals("init/error")) {
                 String type = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
                 byte[] body = readBody(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
-                boolean first = initError.complete(new RuntimeReply.Failure(errorType(type, body), body));
+                boolean first = initError.complete(new RuntimeReply.Failure(errorType(type, body), type, body));
                 send(exchange, first ? 202 : 403, first ? status("OK") : error("InvalidStateTransition",
                         "init error already reported"));
             } else if (method.equals("POST") && path.startsWith("invocation/")
@@ -115,7 +122,12 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
-        firstNextNanos.complete(System.nanoTime());
+        long now = System.nanoTime();
+        firstNextNanos.complete(now);
+        Invocation previous = lastDispatched;
+        if (previous != null) {
+            previous.runtimeReadyAgainNanos().complete(now);
+        }
         Invocation invocation;
         try {
             invocation = queued.take();
@@ -125,7 +137,10 @@ final class RuntimeApiServer implements AutoCloseable {
             send(exchange, 500, error("ServiceUnavailable", "the execution environment is shutting down"));
             return;
         }
+        // one invocation at a time: an older id is unknown (400), the current one answered twice is a 403
+        handedOut.clear();
         handedOut.put(invocation.requestId(), invocation);
+        lastDispatched = invocation;
         long nanos = System.nanoTime();
         invocation.markDispatched(clock.millis(), nanos);
         onDispatch.accept(invocation);
@@ -154,17 +169,17 @@ final class RuntimeApiServer implements AutoCloseable {
         RuntimeReply reply;
         int status = 202;
         if (body.length > MAX_RESPONSE_BYTES) {
-            reply = new RuntimeReply.Failure("Function.ResponseSizeTooLarge", error("Function.ResponseSizeTooLarge",
+            reply = new RuntimeReply.Failure("Function.ResponseSizeTooLarge", "Function.ResponseSizeTooLarge",
+                    error("Function.ResponseSizeTooLarge",
                     "Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
             status = 413;
         } else if (success) {
             reply = new RuntimeReply.Success(body);
         } else {
             String type = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
-            reply = new RuntimeReply.Failure(errorType(type, body), body);
+            reply = new RuntimeReply.Failure(errorType(type, body), type, body);
         }
         boolean first = invocation.reply().complete(reply);
-        handedOut.remove(requestId);
         if (!first) {
             send(exchange, 403, error("InvalidStateTransition", "the invocation " + requestId + " is already over"));
         } else if (status == 413) {
@@ -175,20 +190,17 @@ final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
-    /** The error type a runtime reported: its header, else the document's {@code errorType}, else Unhandled. */
+    /** The error type a runtime reported: the document's {@code errorType}, else its header, else Unhandled. */
     static String errorType(String header, byte[] document) {
-        if (header != null && !header.isBlank()) {
-            return header;
-        }
         try {
             JsonNode node = Json.MAPPER.readTree(document);
-            if (node != null && node.path("errorType").isTextual()) {
+            if (node != null && node.path("errorType").isTextual() && !node.path("errorType").asText().isEmpty()) {
                 return node.path("errorType").asText();
             }
         } catch (IOException | RuntimeException ignored) {
-            // not JSON: the type stays generic
+            // not JSON: the header says what it is
         }
-        return "Unhandled";
+        return header != null && !header.isBlank() ? header : "Unhandled";
     }
 
     /** Reads at most {@code limit + 1} bytes (enough to know it is too large) and discards the rest. */

@@ -7,9 +7,12 @@ sealed interface RuntimeReply {
     }
 
     /**
-     * @param errorType from {@code Lambda-Runtime-Function-Error-Type} or the document's own {@code errorType}
+     * @param errorType the document's own {@code errorType} (e.g. {@code java.lang.IllegalStateException}), else
+     *     the runtime's category
+     * @param runtimeCategory {@code Lambda-Runtime-Function-Error-Type} (e.g. {@code Runtime.UserException}), or
+     *     null when the runtime sent none
      * @param document the JSON error document ({@code errorMessage}, {@code errorType}, {@code stackTrace})
      */
-    record Failure(String errorType, byte[] document) implements RuntimeReply {
+    record Failure(String errorType, String runtimeCategory, byte[] document) implements RuntimeReply {
     }
 }
