@@ -18,7 +18,7 @@ class BatchPlanTest {
 
     /** What the function saw and what became of each record. */
     private record Replay(List<List<Integer>> invocations, List<Integer> completed, List<Integer> givenUp,
-            List<Integer> pauses) {
+            List<Integer> pauses, List<Integer> invokeCountsOfDiscards) {
     }
 
     private static Replay replay(int size, MappingConfig config, Function<List<Integer>, Outcome> function) {
@@ -27,6 +27,7 @@ class BatchPlanTest {
         List<Integer> completed = new ArrayList<>();
         List<Integer> givenUp = new ArrayList<>();
         List<Integer> pauses = new ArrayList<>();
+        List<Integer> invokeCounts = new ArrayList<>();
         int guard = 0;
         while (!plan.isDone() && guard++ < 1000) {
             List<Integer> records = plan.current().records();
@@ -34,11 +35,14 @@ class BatchPlanTest {
             BatchPlan.Step<Integer> step = plan.record(function.apply(records), config);
             completed.addAll(step.completed());
             givenUp.addAll(step.givenUp());
+            if (!step.givenUp().isEmpty()) {
+                invokeCounts.add(step.invocations());
+            }
             if (step.pause()) {
                 pauses.add(invocations.size());
             }
         }
-        return new Replay(invocations, completed, givenUp, pauses);
+        return new Replay(invocations, completed, givenUp, pauses, invokeCounts);
     }
 
     /** A function that throws when the batch holds a marked record. */
@@ -70,6 +74,7 @@ class BatchPlanTest {
         assertEquals(List.of(0, 1, 2, 3, 4, 6, 7), replay.completed());
         // back-offs only between the counted retries of the single record
         assertEquals(List.of(6, 7), replay.pauses());
+        assertEquals(List.of(3), replay.invokeCountsOfDiscards());
     }
 
     @Test
@@ -89,6 +94,7 @@ class BatchPlanTest {
         assertEquals(List.of(List.of(0, 1, 2), List.of(2), List.of(2), List.of(2)), replay.invocations());
         assertEquals(List.of(0, 1), replay.completed());
         assertEquals(List.of(2), replay.givenUp());
+        assertEquals(List.of(4), replay.invokeCountsOfDiscards());
     }
 
     @Test

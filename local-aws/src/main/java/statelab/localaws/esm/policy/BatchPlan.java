@@ -91,8 +91,9 @@ public final class BatchPlan<R> {
             return new Step<>(decision, records.subList(0, retry.fromIndex()), List.of(), invocations, true);
         }
         if (decision instanceof Decision.Bisect bisect) {
-            parts.push(new Part<>(records.subList(bisect.splitAt(), records.size()), bisect.retries(), invocations));
-            parts.push(new Part<>(records.subList(0, bisect.splitAt()), bisect.retries(), invocations));
+            // each half counts its own invocations: a discarded half reports MaximumRetryAttempts + 1, as AWS does
+            parts.push(new Part<>(records.subList(bisect.splitAt(), records.size()), bisect.retries(), 0));
+            parts.push(new Part<>(records.subList(0, bisect.splitAt()), bisect.retries(), 0));
             return new Step<>(decision, List.of(), List.of(), invocations, false);
         }
         if (decision instanceof Decision.GiveUp giveUp) {
