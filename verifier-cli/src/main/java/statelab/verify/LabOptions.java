@@ -28,7 +28,7 @@ public final class LabOptions {
     String function;
 
     @Option(names = "--region", paramLabel = "REGION", order = 104,
-            description = "AWS region (default: output region, then the SDK's chain: AWS_REGION, profile).")
+            description = "AWS region (default: output region_name, then the SDK's chain: AWS_REGION, profile).")
     String region;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", order = 105,

@@ -24,7 +24,7 @@ public record TerraformOutputs(Map<String, String> values) {
 
     /** Output names per setting, in order of preference. */
     public enum Name {
-        REGION("region", "aws_region"),
+        REGION("region_name", "region", "aws_region"),
         STREAM_NAME("stream_name", "kinesis_stream_name"),
         STREAM_ARN("stream_arn", "kinesis_stream_arn"),
         TABLE_NAME("table_name", "dynamodb_table_name", "state_table_name"),

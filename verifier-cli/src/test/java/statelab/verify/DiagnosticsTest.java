@@ -26,7 +26,7 @@ class DiagnosticsTest {
         public FilterLogEventsResponse filterLogEvents(FilterLogEventsRequest request) {
             requests.add(request);
             if (missingGroup) {
-                throw (ResourceNotFoundException) ResourceNotFoundException.builder().statusCode(400)
+                throw ResourceNotFoundException.builder().statusCode(400)
                         .awsErrorDetails(AwsErrorDetails.builder().errorCode("ResourceNotFoundException")
                                 .errorMessage("The specified log group does not exist.").build()).build();
             }

@@ -12,7 +12,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -66,8 +68,9 @@ final class EmulatorLab implements AutoCloseable {
                 .streamARN();
         dynamoDb.createTable(r -> r.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S)));
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                        .attributeType(ScalarAttributeType.S).build()));
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
         lambda.addFunction(function);
         String uuid = UUID.randomUUID().toString();
@@ -75,7 +78,7 @@ final class EmulatorLab implements AutoCloseable {
         Path outputs = dir.resolve("outputs-" + n + ".json");
         write(outputs, """
                 {
-                  "region": {"sensitive": false, "type": "string", "value": "us-east-1"},
+                  "region_name": {"sensitive": false, "type": "string", "value": "us-east-1"},
                   "stream_name": {"sensitive": false, "type": "string", "value": "%s"},
                   "stream_arn": {"sensitive": false, "type": "string", "value": "%s"},
                   "table_name": {"sensitive": false, "type": "string", "value": "%s"},

@@ -37,6 +37,7 @@ class EmulatorLabIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the consumer only has to run while verify-lab does
     void aLabThatAppliesEveryRecordPassesAndTheReportCountsWhatWasSent() throws Exception {
         EmulatorLab.Lab lab = emulatorLab.newLab();
         EmulatorLab.Run run;
@@ -66,6 +67,7 @@ class EmulatorLabIT {
     }
 
     @Test
+    @SuppressWarnings("try")
     void aFunctionThatDropsRecordsFailsWithMissingTradesAndItsRecentErrors() {
         EmulatorLab.Lab lab = emulatorLab.newLab();
         emulatorLab.lambda.log("{\"level\":\"ERROR\",\"event\":\"write_failed\",\"error\":\"dropped on purpose\"}");

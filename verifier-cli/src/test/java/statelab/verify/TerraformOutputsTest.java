@@ -15,17 +15,22 @@ import picocli.CommandLine;
 import statelab.verify.TerraformOutputs.Name;
 
 class TerraformOutputsTest {
-    /** What `terraform output -json` prints (terraform 1.11), including a non-string output. */
+    /** What `terraform output -json` prints (terraform 1.11) for terraform/outputs.tf, plus a number and a map. */
     static final String OUTPUTS = """
             {
+              "account_id": {"sensitive": false, "type": "string", "value": "000000000000"},
               "event_source_mapping_uuid": {"sensitive": false, "type": "string", "value": "4c3a1e57-uuid"},
+              "function_arn": {"sensitive": false, "type": "string", "value": "arn:aws:lambda:us-east-1:000000000000:function:StateLambda"},
               "function_name": {"sensitive": false, "type": "string", "value": "StateLambda"},
               "log_group_name": {"sensitive": false, "type": "string", "value": "/aws/lambda/StateLambda"},
-              "region": {"sensitive": false, "type": "string", "value": "us-east-1"},
+              "region_name": {"sensitive": false, "type": "string", "value": "us-east-1"},
+              "role_name": {"sensitive": false, "type": "string", "value": "StateLambdaRole"},
               "stream_arn": {"sensitive": false, "type": "string", "value": "arn:aws:kinesis:us-east-1:000000000000:stream/IncomingDataStream"},
               "stream_name": {"sensitive": false, "type": "string", "value": "IncomingDataStream"},
               "stream_shard_count": {"sensitive": false, "type": "number", "value": 2},
+              "table_arn": {"sensitive": false, "type": "string", "value": "arn:aws:dynamodb:us-east-1:000000000000:table/StateTable"},
               "table_name": {"sensitive": false, "type": "string", "value": "StateTable"},
+              "table_stream_arn": {"sensitive": false, "type": "string", "value": null},
               "tags": {"sensitive": false, "type": ["map", "string"], "value": {"Project": "statelab"}}
             }
             """;
@@ -42,7 +47,7 @@ class TerraformOutputsTest {
         assertEquals(Optional.of("us-east-1"), outputs.get(Name.REGION));
         assertEquals(Optional.of("4c3a1e57-uuid"), outputs.get(Name.MAPPING_UUID));
         assertEquals(Optional.of("/aws/lambda/StateLambda"), outputs.get(Name.LOG_GROUP_NAME));
-        assertEquals(7, outputs.values().size(), "numbers and maps are not settings");
+        assertEquals(11, outputs.values().size(), "numbers, maps and nulls are not settings");
     }
 
     @Test
