@@ -36,14 +36,16 @@ final class EventFile {
         }
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            // READ for the last-byte check; writes go at the end explicitly (the caller holds the stream's lock)
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
                 if (endsMidLine(channel)) {
                     lines.insert(0, '\n');
                 }
                 ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+                long position = channel.size();
                 while (bytes.hasRemaining()) {
-                    channel.write(bytes);
+                    position += channel.write(bytes, position);
                 }
                 channel.force(false);
             }
