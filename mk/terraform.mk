@@ -85,6 +85,16 @@ tf-check: tf-init ## terraform fmt -check, validate and the offline tests (mocke
 	@env $(TF_COMMON_ENV) $(TF) -chdir=$(TF_DIR) validate -no-color
 	@echo "terraform: test"
 	@env $(TF_TEST_ENV) $(TF) -chdir=$(TF_DIR) test -no-color
+	@echo "terraform: plan -var batch_size=0 (must be refused before any API call)"
+	@out=$$(env $(TF_TEST_ENV) TF_WORKSPACE=default AWS_ENDPOINT_URL=http://127.0.0.1:9 AWS_ACCESS_KEY_ID=offline \
+	  AWS_SECRET_ACCESS_KEY=offline AWS_REGION=us-east-1 AWS_MAX_ATTEMPTS=1 \
+	  $(TF) -chdir=$(TF_DIR) plan -input=false -lock=false -refresh=false -no-color -var batch_size=0 2>&1) && rc=0 || rc=$$?; \
+	if [ "$$rc" != 0 ] && grep -q 'batch_size must be a whole number from 1 to 10000' <<<"$$out" \
+	   && ! grep -qiE 'GetCallerIdentity|dial tcp|connection refused|credential|Reading\.\.\.' <<<"$$out"; then \
+	  echo "refused by variable validation; the provider made no call"; \
+	else \
+	  echo "$$out" >&2; echo "terraform: batch_size=0 was not refused before the provider's first API call" >&2; exit 1; \
+	fi
 
 test: tf-check
 
