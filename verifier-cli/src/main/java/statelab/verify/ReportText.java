@@ -89,7 +89,8 @@ public final class ReportText {
             parts.add(off + " of " + plural(table.expected(), "trade") + " are not at their latest version");
         }
         if (table.unexpected() > 0) {
-            parts.add(plural(table.unexpected(), "item") + " exist for bad records");
+            parts.add(plural(table.unexpected(), "item") + (table.unexpected() == 1 ? " exists" : " exist")
+                    + " for bad records");
         }
         return String.join(" and ", parts) + " after waiting " + seconds(report.waitedSeconds())
                 + " (--timeout " + seconds(report.timeoutSeconds()) + ").";

@@ -163,6 +163,11 @@ public final class VerifyLab implements Callable<Integer> {
                 long dataSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000_000L);
                 Workload workload = TradeGenerator.generate(
                         new WorkloadSpec(count, duplicates, outOfOrder, updates, bad, dataSeed));
+                err.println("verify-lab: preflight passed; putting " + workload.records().size() + " records on "
+                        + target.streamName() + " (" + ReportText.plural(preflight.openShards(), "shard")
+                        + "), then waiting up to " + ReportText.seconds(timeout.toMillis() / 1000.0) + " for "
+                        + target.tableName());
+                err.flush();
                 Progress progress = Progress.forOutput(err, environment.isTerminal());
                 Report report = new Verification(clients, target, preflight, environment, progress, timeout, pacing)
                         .run(workload, seed != null);

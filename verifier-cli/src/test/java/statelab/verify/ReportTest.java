@@ -67,7 +67,7 @@ class ReportTest {
     void aFailureSaysHowManyTradesAreOffShowsExamplesAndTheFunctionsErrors() {
         String text = ReportText.render(failing());
         assertTrue(text.startsWith("verify-lab: FAIL  3 of 100 trades are not at their latest version and 1 item "
-                + "exist for bad records after waiting 120.0 s (--timeout 120.0 s).\n"), text);
+                + "exists for bad records after waiting 120.0 s (--timeout 120.0 s).\n"), text);
         assertTrue(text.contains("StateTable   expected 100, found 97, wrong version or value 1, missing 2, "
                 + "unexpected 1\n"), text);
         assertTrue(text.contains("             wrong      id-1  Version 1 (expected 2)\n"), text);
