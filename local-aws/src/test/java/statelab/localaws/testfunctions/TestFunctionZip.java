@@ -37,7 +37,12 @@ public final class TestFunctionZip {
 
     /** A zip holding every class of the handlers' packages (this helper excluded) plus the libraries above. */
     public static byte[] of(Class<?>... handlers) {
-        TreeMap<String, byte[]> entries = new TreeMap<>();
+        return of(java.util.Map.of(), handlers);
+    }
+
+    /** The same with extra files (name to content), e.g. to make a package that differs but runs the same. */
+    public static byte[] of(java.util.Map<String, byte[]> extraFiles, Class<?>... handlers) {
+        TreeMap<String, byte[]> entries = new TreeMap<>(extraFiles);
         for (Class<?> handler : handlers) {
             addPackage(entries, handler);
         }

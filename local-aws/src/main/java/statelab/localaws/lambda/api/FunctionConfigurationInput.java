@@ -104,9 +104,7 @@ final class FunctionConfigurationInput {
         if (!node.isObject()) {
             throw AwsException.malformedBody("'" + field + "' must be an object of strings");
         }
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var entry = fields.next();
+        for (var entry : node.properties()) {
             if (!entry.getValue().isTextual()) {
                 throw AwsException.malformedBody("'" + field + "." + entry.getKey() + "' must be a string");
             }

@@ -56,6 +56,7 @@ public final class ExecutionEnvironments implements AutoCloseable {
     private final ExecutorService stopper;
     private final Thread shutdownHook;
     private final int reapedAtStart;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public ExecutionEnvironments(Config config, LogWriter logs, Clock clock) {
@@ -91,6 +92,19 @@ public final class ExecutionEnvironments implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("Lambda is shutting down");
         }
+        inFlight.incrementAndGet();
+        try {
+            return invokeCounted(function, taskRoot, requestId, payload, invokedArn, clientContext);
+        } finally {
+            synchronized (inFlight) {
+                inFlight.decrementAndGet();
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    private InvocationOutcome invokeCounted(FunctionRecord function, Supplier<Path> taskRoot, String requestId,
+            byte[] payload, String invokedArn, String clientContext) throws ThrottledException {
         EnvironmentPool pool = pools.computeIfAbsent(function.name(), name -> new EnvironmentPool(this::stopLater));
         Integer reserved = function.reservedConcurrency();
         int limit = reserved == null ? config.maxPerFunction() : Math.min(reserved, config.maxPerFunction());
@@ -212,6 +226,7 @@ public final class ExecutionEnvironments implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "some execution environments did not stop in time: " + e);
             killAllNow();
         }
+        awaitInvocationsEnded(5_000);
         stopper.shutdown();
         try {
             stopper.awaitTermination(30, TimeUnit.SECONDS);
@@ -223,6 +238,21 @@ public final class ExecutionEnvironments implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or will run: nothing to undo
+        }
+    }
+
+    /** Invocations cut short by the stops above still write their END and REPORT: let them, briefly. */
+    private void awaitInvocationsEnded(long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        synchronized (inFlight) {
+            while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+                try {
+                    inFlight.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
