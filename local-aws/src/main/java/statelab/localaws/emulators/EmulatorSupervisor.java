@@ -70,6 +70,16 @@ public final class EmulatorSupervisor implements EmulatorEndpoints, AutoCloseabl
                 records, config.readyTimeout(), scheduler);
     }
 
+    /**
+     * Stops the emulators recorded in {@code dataDir} that still run (what a local-aws killed with SIGKILL
+     * leaves behind); {@code local-aws stop} calls it after stopping the process.
+     */
+    public static void stopLeftovers(Path dataDir) {
+        if (Files.isDirectory(dataDir.resolve("children"))) {
+            new ChildRecords(dataDir.resolve("children")).reapLeftovers();
+        }
+    }
+
     /** Starts both emulators in parallel and returns once both answer; on failure nothing is left running. */
     public static EmulatorSupervisor start(Config config) {
         EmulatorSupervisor supervisor = new EmulatorSupervisor(config);

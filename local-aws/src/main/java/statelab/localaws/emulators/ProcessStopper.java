@@ -6,7 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Stops a process and everything it started: SIGTERM, a bounded wait, then SIGKILL. */
+/**
+ * Stops a process and everything it started: SIGTERM to the process alone (so that it can stop its own
+ * children in order), a bounded wait, then SIGKILL; descendants still alive after that are stopped too.
+ */
 public final class ProcessStopper {
     private ProcessStopper() {
     }
@@ -15,14 +18,14 @@ public final class ProcessStopper {
     public static boolean stop(ProcessHandle process, Duration grace) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
-        descendants.forEach(ProcessHandle::destroy);
         boolean gone = awaitExit(process, grace);
         if (!gone) {
             process.destroyForcibly();
             gone = awaitExit(process, Duration.ofSeconds(5));
         }
         for (ProcessHandle child : descendants) {
-            if (!awaitExit(child, Duration.ofSeconds(1))) {
+            child.destroy();
+            if (!awaitExit(child, Duration.ofSeconds(2))) {
                 child.destroyForcibly();
                 awaitExit(child, Duration.ofSeconds(2));
             }
