@@ -3,7 +3,8 @@
 # Makefile, which defines ROOT, TARGET, LAB_DIR, HANDLER_ZIP, LOCAL_AWS_ENDPOINT and LOCAL_AWS_ENV.
 #
 #   make tf-init    terraform init: from $(TF_PLUGIN_DIR) when set (offline), else from the registry
-#   make tf-check   fmt -check, validate, terraform test (offline, mocked provider); part of `make test`
+#   make tf-check   fmt -check, validate, terraform test (offline, mocked provider), and a check that a bad
+#                   value is refused before any API call; part of `make test`
 #   make plan | apply | destroy | outputs     for the current TARGET
 #
 # State: one Terraform workspace per TARGET (TF_WORKSPACE=$(TARGET); the local backend keeps it in
@@ -78,7 +79,7 @@ $(TF_INIT_STAMP): $(TF_DIR)/versions.tf $(TF_DIR)/.terraform.lock.hcl
 
 deps: tf-init
 
-tf-check: tf-init ## terraform fmt -check, validate and the offline tests (mocked provider)
+tf-check: tf-init ## terraform fmt -check, validate and the offline tests (part of make test)
 	@echo "terraform: fmt -check"
 	@env $(TF_COMMON_ENV) $(TF) -chdir=$(TF_DIR) fmt -check -recursive -diff
 	@echo "terraform: validate"
@@ -141,7 +142,7 @@ endef
 # TARGET=aws: ask, unless AUTO_APPROVE=1. $(1) = what is about to happen.
 define tf_aws_confirm
 if [ "$(AUTO_APPROVE)" != 1 ]; then \
-  read -r -p "$(1) AWS account $$account, region $$region? Only 'yes' goes on: " answer || answer=""; \
+  printf '%s' "$(1) AWS account $$account, region $$region? Only 'yes' goes on: " >&2; read -r answer || answer=""; \
   if [ "$$answer" != yes ]; then echo "terraform: nothing done (answer 'yes', or set AUTO_APPROVE=1)." >&2; exit 1; fi; \
 fi
 endef

@@ -184,6 +184,18 @@ run "outputs_name_what_verify_lab_reads" {
   }
 }
 
+# `destroy` (a refresh, then a destroy plan) must work after `mvn clean` removed the package: the
+# refresh only warns about the precondition, and filebase64sha256 is never called on the missing file.
+run "refresh_works_without_the_package" {
+  command = plan
+  plan_options {
+    mode = refresh-only
+  }
+  variables {
+    lambda_package_path = "tests/fixtures/does-not-exist.zip"
+  }
+}
+
 # ----------------------------------------------------------------------------------- other good values
 
 run "on_demand_stream_has_no_shard_count" {
