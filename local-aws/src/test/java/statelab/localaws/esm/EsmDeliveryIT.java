@@ -45,7 +45,9 @@ class EsmDeliveryIT {
 
     @AfterAll
     static void stopEmulators() {
-        emulators.close();
+        if (emulators != null) {
+            emulators.close();
+        }
     }
 
     @BeforeEach

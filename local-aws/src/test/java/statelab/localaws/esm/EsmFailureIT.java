@@ -47,7 +47,9 @@ class EsmFailureIT {
 
     @AfterAll
     static void stopEmulators() {
-        emulators.close();
+        if (emulators != null) {
+            emulators.close();
+        }
     }
 
     @AfterEach
