@@ -37,8 +37,9 @@ public enum Setting {
             "most execution environments per function at once (its concurrency)"),
     LAMBDA_ACQUIRE_WAIT_MILLIS("LOCAL_AWS_LAMBDA_ACQUIRE_WAIT_MILLIS", "2000", Type.LONG,
             "how long an invoke waits for a busy function's environment before it is throttled (429)"),
-    LAMBDA_STATE_DELAY_MILLIS("LOCAL_AWS_LAMBDA_STATE_DELAY_MILLIS", "300", Type.LONG,
-            "how long a new function stays Pending, and an update InProgress, before it settles"),
+    LAMBDA_STATE_DELAY_MILLIS("LOCAL_AWS_LAMBDA_STATE_DELAY_MILLIS", "0", Type.LONG,
+            "how long a new function stays Pending, and an update InProgress, after the answer to the change"
+                    + " (which always says so, as AWS's does); 0 = settled at the next read"),
 
     ESM_POLL_INTERVAL_MILLIS("LOCAL_AWS_ESM_POLL_INTERVAL_MILLIS", "200", Type.LONG,
             "pause between GetRecords calls on an idle shard"),

@@ -11,7 +11,21 @@ final class FunctionJson {
     private FunctionJson() {
     }
 
+    /** Which answer a configuration is part of: AWS's answer to a change always shows it unsettled. */
+    enum Reply {
+        /** a read: the state the clock says */
+        STORED,
+        /** CreateFunction's answer: Pending, no LastUpdateStatus yet */
+        CREATED,
+        /** an update's answer: LastUpdateStatus InProgress */
+        UPDATED
+    }
+
     static ObjectNode configuration(FunctionRecord function, String arn, long nowMillis) {
+        return configuration(function, arn, nowMillis, Reply.STORED);
+    }
+
+    static ObjectNode configuration(FunctionRecord function, String arn, long nowMillis, Reply reply) {
         ObjectNode node = Json.object();
         node.put("FunctionName", function.name());
         node.put("FunctionArn", arn);
@@ -30,17 +44,19 @@ final class FunctionJson {
         }
         node.putObject("TracingConfig").put("Mode", "PassThrough");
         node.put("RevisionId", function.revisionId());
-        String state = function.state(nowMillis);
+        String state = reply == Reply.CREATED ? "Pending" : function.state(nowMillis);
         node.put("State", state);
         if (state.equals("Pending")) {
             node.put("StateReason", "The function is being created.");
             node.put("StateReasonCode", "Creating");
         }
-        String update = function.lastUpdateStatus(nowMillis);
-        node.put("LastUpdateStatus", update);
-        if (update.equals("InProgress")) {
-            node.put("LastUpdateStatusReason", "The function is being created or updated.");
-            node.put("LastUpdateStatusReasonCode", "Creating");
+        if (reply != Reply.CREATED) {
+            String update = reply == Reply.UPDATED ? "InProgress" : function.lastUpdateStatus(nowMillis);
+            node.put("LastUpdateStatus", update);
+            if (update.equals("InProgress")) {
+                node.put("LastUpdateStatusReason", "The function is being created.");
+                node.put("LastUpdateStatusReasonCode", "Creating");
+            }
         }
         node.put("PackageType", "Zip");
         ArrayNode architectures = node.putArray("Architectures");

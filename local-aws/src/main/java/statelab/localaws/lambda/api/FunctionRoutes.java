@@ -71,7 +71,8 @@ final class FunctionRoutes {
                 .tags(FunctionConfigurationInput.stringMap(in.node().get("Tags"), "Tags"));
         FunctionConfigurationInput.apply(in, function, true, roleCheck);
         FunctionRecord created = api.lifecycle().create(function, zip);
-        return RestJsonRouter.json(201, configuration(created));
+        return RestJsonRouter.json(201, FunctionJson.configuration(created, api.registry().arn(created),
+                api.nowMillis(), FunctionJson.Reply.CREATED));
     }
 
     private AwsResponse get(AwsRequest request, Map<String, String> path) {

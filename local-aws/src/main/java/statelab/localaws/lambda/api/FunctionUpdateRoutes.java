@@ -35,11 +35,11 @@ final class FunctionUpdateRoutes {
             throw Unsupported.option("Publish (function versions)", "only $LATEST");
         }
         byte[] zip = FunctionRoutes.zipFile(in.node());
+        boolean dryRun = in.optionalBoolean("DryRun").orElse(false);
         FunctionRecord updated = api.lifecycle().updateCode(function, zip,
-                FunctionConfigurationInput.architectures(in), in.optionalString("RevisionId").orElse(null),
-                in.optionalBoolean("DryRun").orElse(false));
+                FunctionConfigurationInput.architectures(in), in.optionalString("RevisionId").orElse(null), dryRun);
         return RestJsonRouter.json(200, FunctionJson.configuration(updated, api.registry().arn(updated),
-                api.nowMillis()));
+                api.nowMillis(), dryRun ? FunctionJson.Reply.STORED : FunctionJson.Reply.UPDATED));
     }
 
     private AwsResponse updateConfiguration(AwsRequest request, Map<String, String> path) {
@@ -56,6 +56,6 @@ final class FunctionUpdateRoutes {
                 builder -> FunctionConfigurationInput.apply(in, builder, false, role -> { }),
                 in.optionalString("RevisionId").orElse(null));
         return RestJsonRouter.json(200, FunctionJson.configuration(updated, api.registry().arn(updated),
-                api.nowMillis()));
+                api.nowMillis(), FunctionJson.Reply.UPDATED));
     }
 }
