@@ -32,9 +32,11 @@ public final class Diagnostics {
         try {
             GetEventSourceMappingResponse mapping = clients.lambda().getEventSourceMapping(r -> r.uuid(uuid));
             String reason = mapping.stateTransitionReason();
+            // AWS says "User action" for an Enabled mapping too: the reason only explains another state
+            boolean explains = reason != null && !reason.isBlank() && !"Enabled".equals(mapping.state());
             return new Report.Mapping(uuid, mapping.state(),
                     mapping.lastProcessingResult() == null ? "(none yet)" : mapping.lastProcessingResult(),
-                    reason == null || reason.isBlank() ? null : reason);
+                    explains ? reason : null);
         } catch (SdkException e) {
             notes.add("could not read mapping " + uuid + ": " + AwsErrors.firstLine(e.getMessage()));
             return null;

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import statelab.verify.testing.Await;
@@ -71,7 +72,8 @@ final class EmulatorLab implements AutoCloseable {
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
                         .attributeType(ScalarAttributeType.S).build()));
-        dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
+        Await.until(table + " is ACTIVE", Duration.ofSeconds(30), () -> dynamoDb.describeTable(
+                r -> r.tableName(table)).table().tableStatus() == TableStatus.ACTIVE);
         lambda.addFunction(function);
         String uuid = UUID.randomUUID().toString();
         lambda.putMapping(new FakeLambda.Mapping(uuid, function, streamArn, "Enabled", "User action", "OK"));
