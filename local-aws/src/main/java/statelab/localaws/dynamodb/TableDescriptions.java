@@ -19,7 +19,8 @@ import statelab.localaws.store.JsonFileStore;
  * Table create/describe/update/delete pass through to dynalite, with one thing added: dynalite ignores a
  * table's {@code StreamSpecification}, so local-aws keeps it and shows it (with {@code LatestStreamArn} and
  * {@code LatestStreamLabel}) in every table description, as AWS does. No stream records are produced: the
- * DynamoDB Streams API is not emulated (README). Settings of a deleted table are dropped with it.
+ * DynamoDB Streams API is not emulated (README). The Tags of CreateTable, which dynalite also drops, are
+ * applied with TagResource right after. Settings of a deleted table are dropped with it.
  */
 final class TableDescriptions {
     private static final DateTimeFormatter STREAM_LABEL =
@@ -48,9 +49,20 @@ final class TableDescriptions {
         StreamSpec stream = StreamSpec.read(input).orElse(StreamSpec.OFF);
         ObjectNode withoutStream = input.node().deepCopy();
         withoutStream.remove("StreamSpecification");
+        // dynalite drops the Tags of CreateTable; they are put with TagResource once the table exists
+        JsonNode tags = withoutStream.remove("Tags");
         AwsResponse response = service.call(request, "CreateTable", withoutStream);
         if (response.status() != 200) {
             return response;
+        }
+        if (tags != null && tags.isArray() && !tags.isEmpty()) {
+            JsonNode arn = Json.readRequestObject(response.body()).path("TableDescription").path("TableArn");
+            ObjectNode tagRequest = Json.object().put("ResourceArn", arn.asText());
+            tagRequest.set("Tags", tags);
+            AwsResponse tagged = service.call(request, "TagResource", tagRequest);
+            if (tagged.status() != 200) {
+                return tagged;
+            }
         }
         TableSettings settings = TableSettings.DEFAULTS.withStream(stream.enabled(), stream.viewType(),
                 stream.enabled() ? STREAM_LABEL.format(clock.instant()) : null);

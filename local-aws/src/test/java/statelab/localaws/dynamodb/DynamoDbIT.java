@@ -121,6 +121,17 @@ class DynamoDbIT {
     }
 
     @Test
+    void tagsGivenAtCreationAreKept() {
+        TableDescription table = dynamo.createTable(r -> r.tableName("tagged").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
+                        .attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .tags(Tag.builder().key("Project").value("statelab").build())).tableDescription();
+        assertEquals(java.util.List.of(Tag.builder().key("Project").value("statelab").build()),
+                dynamo.listTagsOfResource(r -> r.resourceArn(table.tableArn())).tags());
+    }
+
+    @Test
     void aTableStreamIsShownWithItsArnAndCanBeTurnedOff() {
         TableDescription created = createTable("streamed", true);
         assertTrue(created.streamSpecification().streamEnabled());
