@@ -47,9 +47,11 @@ final class EsmTestbed implements AutoCloseable {
     final KinesisClient kinesis;
     final LambdaClient lambda;
     final Path dataDir;
+    final URI endpoint;
     private final EmulatorEndpoints emulators;
     private final Clock clock;
     private final Function<StreamReader, StreamReader> readerWrapper;
+    private final Map<Setting, String> extraSettings;
     private final EdgeServer edge;
     private volatile RestJsonRouter router;
     private EventSourceMappings mappings;
@@ -63,6 +65,13 @@ final class EsmTestbed implements AutoCloseable {
      * @param readerWrapper wraps the real reader, to inject failures
      */
     EsmTestbed(EmulatorEndpoints emulators, Path dataDir, Clock clock, Function<StreamReader, StreamReader> readerWrapper) {
+        this(emulators, dataDir, clock, readerWrapper, Map.of());
+    }
+
+    /** @param extraSettings settings that differ from the testbed's fast ones */
+    EsmTestbed(EmulatorEndpoints emulators, Path dataDir, Clock clock, Function<StreamReader, StreamReader> readerWrapper,
+            Map<Setting, String> extraSettings) {
+        this.extraSettings = extraSettings;
         this.emulators = emulators;
         this.dataDir = dataDir;
         this.clock = clock;
@@ -85,18 +94,19 @@ final class EsmTestbed implements AutoCloseable {
         });
         startMappings();
         edge.start();
-        URI endpoint = URI.create("http://127.0.0.1:" + edge.port());
+        endpoint = URI.create("http://127.0.0.1:" + edge.port());
         kinesis = AwsClients.configure(KinesisClient.builder(), emulators.kinesis())
                 .httpClient(UrlConnectionHttpClient.create()).build();
         lambda = AwsClients.configure(LambdaClient.builder(), endpoint).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    static Settings settings() {
+    Settings settings() {
         Map<Setting, String> fast = new EnumMap<>(Setting.class);
         fast.put(Setting.ESM_POLL_INTERVAL_MILLIS, "50");
         fast.put(Setting.ESM_STATE_DELAY_MILLIS, "50");
         fast.put(Setting.ESM_RETRY_BASE_MILLIS, "20");
         fast.put(Setting.ESM_RETRY_MAX_MILLIS, "200");
+        fast.putAll(extraSettings);
         return Settings.of(fast);
     }
 
