@@ -32,7 +32,7 @@ import statelab.localaws.emulators.ProcessStopper;
         subcommands = {LocalAws.Serve.class, LocalAws.Stop.class, LocalAws.Status.class, LocalAws.SettingsTable.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:success (stop and status: also when local-aws is not running, see status)",
+            "0:success (stop: also when local-aws was not running)",
             "1:local-aws failed while starting or running (see its log)",
             "2:bad usage or a bad setting",
             "3:status: local-aws is not running; serve: it is already running",
