@@ -178,4 +178,29 @@ class LambdaEnvironmentsIT {
                     .payload(SdkBytes.fromUtf8String("{\"sleepMillis\":0}"))).functionError());
         }
     }
+
+    @Test
+    void reservedConcurrencyLoweredBelowTheWarmEnvironmentsStillBoundsRunningInvocations() throws Exception {
+        try (LambdaTestServer server = LambdaTestServer.start(dataDir, Map.of(Setting.LAMBDA_ACQUIRE_WAIT_MILLIS,
+                "200"))) {
+            server.createFunction("lowered", SleepingHandler.class);
+            CompletableFuture<InvokeResponse> first = CompletableFuture.supplyAsync(() -> server.client().invoke(
+                    r -> r.functionName("lowered").payload(SdkBytes.fromUtf8String("{\"sleepMillis\":1500}"))));
+            CompletableFuture<InvokeResponse> second = CompletableFuture.supplyAsync(() -> server.client().invoke(
+                    r -> r.functionName("lowered").payload(SdkBytes.fromUtf8String("{\"sleepMillis\":1500}"))));
+            assertNull(first.get().functionError());
+            assertNull(second.get().functionError());
+            assertEquals(2, server.lambda().environments().count("lowered"), "two warm environments");
+
+            server.client().putFunctionConcurrency(r -> r.functionName("lowered").reservedConcurrentExecutions(1));
+            CompletableFuture<InvokeResponse> busy = CompletableFuture.supplyAsync(() -> server.client().invoke(
+                    r -> r.functionName("lowered").payload(SdkBytes.fromUtf8String("{\"sleepMillis\":3000}"))));
+            Await.until("one invocation runs", Duration.ofSeconds(20), () -> server.logMessages("lowered").stream()
+                    .filter(m -> m.equals("going to sleep for 3000 ms")).count() == 1);
+            TooManyRequestsException e = assertThrows(TooManyRequestsException.class, () -> server.client().invoke(
+                    r -> r.functionName("lowered").payload(SdkBytes.fromUtf8String("{\"sleepMillis\":0}"))));
+            assertEquals("ReservedFunctionConcurrentInvocationLimitExceeded", e.reasonAsString());
+            assertNull(busy.get().functionError());
+        }
+    }
 }

@@ -56,19 +56,21 @@ final class EnvironmentPool {
             }
             long deadline = System.nanoTime() + waitNanos;
             while (true) {
-                ExecutionEnvironment warm;
-                while ((warm = idle.pollFirst()) != null) {
-                    if (warm.usable() && warm.function().revisionId().equals(revisionId)) {
-                        warm.setIdleTimer(null);
-                        busy.add(warm);
-                        return new Slot(warm);
-                    }
-                    stopper.accept(warm);
-                }
                 if (limit <= 0) {
                     throw new ThrottledException(reason);
                 }
+                // the limit counts running invocations: a warm environment is only handed out below it too
+                // (the limit may have been lowered while more environments than it were warm)
                 if (busy.size() + starting < limit) {
+                    ExecutionEnvironment warm;
+                    while ((warm = idle.pollFirst()) != null) {
+                        if (warm.usable() && warm.function().revisionId().equals(revisionId)) {
+                            warm.setIdleTimer(null);
+                            busy.add(warm);
+                            return new Slot(warm);
+                        }
+                        stopper.accept(warm);
+                    }
                     starting++;
                     return new Slot(null);
                 }
