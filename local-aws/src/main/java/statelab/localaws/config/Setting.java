@@ -41,7 +41,7 @@ public enum Setting {
             "how long a new function stays Pending, and an update InProgress, after the answer to the change"
                     + " (which always says so, as AWS's does); 0 = settled at the next read"),
 
-    ESM_POLL_INTERVAL_MILLIS("LOCAL_AWS_ESM_POLL_INTERVAL_MILLIS", "200", Type.LONG,
+    ESM_POLL_INTERVAL_MILLIS("LOCAL_AWS_ESM_POLL_INTERVAL_MILLIS", "100", Type.LONG,
             "pause between GetRecords calls on an idle shard"),
     ESM_STATE_DELAY_MILLIS("LOCAL_AWS_ESM_STATE_DELAY_MILLIS", "500", Type.LONG,
             "how long a mapping stays Creating/Updating/Enabling before it settles"),
