@@ -147,13 +147,13 @@ class KinesisProxyIT {
             // alternated, so that load from elsewhere on the machine hits both alike
             List<Long> directNanos = new ArrayList<>();
             List<Long> proxiedNanos = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 25; i++) {
                 long start = System.nanoTime();
                 direct.putRecords(r -> r.streamName("timing").records(batch));
                 long middle = System.nanoTime();
                 proxied.putRecords(r -> r.streamName("timing").records(batch));
                 long end = System.nanoTime();
-                if (i >= 10) {
+                if (i >= 5) {
                     directNanos.add(middle - start);
                     proxiedNanos.add(end - middle);
                 }
