@@ -27,7 +27,7 @@ define local_aws_healthy
   head -n 1 <&3 | grep -q ' 200 ' ) 2>/dev/null
 endef
 
-local-up: emulators $(LOCAL_AWS_JAR) ## start local-aws in the background on $(LOCAL_AWS_ENDPOINT)
+local-up: emulators $(LOCAL_AWS_JAR) ## start local-aws in the background (LOCAL_AWS_HOST:LOCAL_AWS_PORT, default 127.0.0.1:4566)
 	@mkdir -p $(LAB_DIR)
 	@if $(LOCAL_AWS) status --data-dir $(LOCAL_AWS_DATA) >/dev/null 2>&1; then \
 	  echo "local-aws is already running on $(LOCAL_AWS_ENDPOINT) (make local-status for details)"; exit 0; \
