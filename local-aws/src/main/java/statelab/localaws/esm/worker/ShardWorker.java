@@ -141,7 +141,8 @@ final class ShardWorker {
                 finishIfDone();
                 return;
             }
-            if (page.records().isEmpty()) {
+            if (page.records().isEmpty() && page.millisBehindLatest() == 0) {
+                // caught up: wait for the poll interval; while records are waiting, read on at once
                 stop.pause(services.pollInterval());
             }
         }

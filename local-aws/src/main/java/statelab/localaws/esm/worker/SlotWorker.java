@@ -90,6 +90,11 @@ final class SlotWorker implements Runnable {
             }
             Outcome outcome = services.invoker().invoke(mapping.functionArn(), plan.current().records(),
                     config.reportBatchItemFailures());
+            if (stop.stopped() && !(outcome instanceof Outcome.Succeeded)) {
+                // stopping (local-aws shuts down and ends function environments, or the mapping is being
+                // changed): a failure now may be ours, not the function's; the batch is read again later
+                return;
+            }
             services.status().lastProcessingResult(shard.mappingUuid(), processingResult(outcome));
             BatchPlan.Step<BatchRecord> step = plan.record(outcome, config);
             shard.completed(step.completed());
