@@ -27,6 +27,7 @@ final class ShardWorker {
     /** how many records a slot may hold beyond the one in flight, in batches */
     private static final int BUFFERED_BATCHES = 2;
     private static final int MIN_BUFFERED_RECORDS = 500;
+    private static final int MAX_EMPTY_READS_BEHIND = 3;
 
     private final MappingRunner runner;
     private final RunnerServices services;
@@ -104,6 +105,7 @@ final class ShardWorker {
     private void readLoop() {
         ShardCursor cursor = new ShardCursor(services.reader(), runner.mapping().stream(), shardId, start);
         int failuresInARow = 0;
+        int emptyReadsBehind = 0;
         while (!stop.stopped()) {
             int batchSize = runner.mapping().config().batchSize();
             int capacity = Math.max(BUFFERED_BATCHES * batchSize, MIN_BUFFERED_RECORDS);
@@ -141,8 +143,11 @@ final class ShardWorker {
                 finishIfDone();
                 return;
             }
-            if (page.records().isEmpty() && page.millisBehindLatest() == 0) {
-                // caught up: wait for the poll interval; while records are waiting, read on at once
+            emptyReadsBehind = page.records().isEmpty() && page.millisBehindLatest() > 0 ? emptyReadsBehind + 1 : 0;
+            if (page.records().isEmpty() && (page.millisBehindLatest() == 0 || emptyReadsBehind > MAX_EMPTY_READS_BEHIND)) {
+                // caught up: wait for the poll interval; while records are waiting, read on at once (but never
+                // spin on a stream that keeps saying it is behind without handing out records)
+                emptyReadsBehind = 0;
                 stop.pause(services.pollInterval());
             }
         }
