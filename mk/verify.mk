@@ -5,7 +5,8 @@
 #   make lab        make apply, then ./verify-lab: the quick start (exit 0 = the lab works)
 #   make verify     ./verify-lab for the current TARGET; VERIFY_ARGS="--count 1000 --json" adds options
 #   make e2e        TARGET=local: make apply, ./verify-lab --count 1000, make destroy (destroy runs even
-#                   when verification fails, and the failure is still the result)
+#                   when verification fails, and the failure is still the result); the last step of
+#                   `make test`. It destroys a local lab applied before.
 #
 # How ./verify-lab finds its defaults: it runs `make verify-env`, which writes the current TARGET's
 # `terraform output -json` to $(VERIFY_OUTPUTS) and prints the environment verify-lab needs as shell
@@ -23,7 +24,14 @@ VERIFY_TERRAFORM = $(or $(TERRAFORM),env CHECKPOINT_DISABLE=1 TF_WORKSPACE=$(TAR
 # outputs are only read from an initialised terraform/: reading must never start a `terraform init`
 VERIFY_TF_READY = $(or $(TF_INIT_STAMP),$(ROOT)/terraform/.terraform)
 
-.PHONY: verify lab e2e verify-env
+.PHONY: verify lab e2e test-e2e verify-env
+
+# `make test` ends with the end-to-end run on local-aws, after the Java and Terraform tests (also under -j:
+# two builds of one tree at once would trip over each other), always on TARGET=local.
+test: test-e2e
+
+test-e2e: test-java tf-check
+	@$(MAKE) --no-print-directory e2e TARGET=local
 
 verify: $(VERIFY_JAR) ## put sample trades on the stream and check StateTable (./verify-lab)
 	TARGET=$(TARGET) $(VERIFY_LAB) $(VERIFY_ARGS)

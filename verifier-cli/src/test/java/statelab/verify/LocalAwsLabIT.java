@@ -80,7 +80,9 @@ class LocalAwsLabIT {
             Assumptions.assumeTrue(built, "local-aws is not built yet (" + jar + ", " + zip + ")");
         }
         assertTrue(built, "-Dstatelab.requireLocalAws=true but " + jar + " or " + zip + " is missing");
-        localAws = LocalAwsProcess.start(dir.resolve("local-aws"));
+        // its data and log under target/ (a folder per run), kept for a post-mortem; mvn clean removes them
+        Path data = StatelabRoot.path().resolve("verifier-cli/target/local-aws-it/" + RUN);
+        localAws = LocalAwsProcess.start(data);
         kinesis = Emulators.configure(KinesisClient.builder(), localAws.endpoint()).build();
         dynamoDb = Emulators.configure(DynamoDbClient.builder(), localAws.endpoint()).build();
         lambda = Emulators.configure(LambdaClient.builder(), localAws.endpoint()).build();
@@ -109,7 +111,7 @@ class LocalAwsLabIT {
         Lab lab = newLab(Map.of(), 10, true, true);
         Run run = verifyLab(lab, "--count", "1000", "--duplicates", "50", "--out-of-order", "30", "--updates", "30",
                 "--bad", "24", "--json");
-        assertEquals(ExitCode.PASS, run.exitCode(), run::toString);
+        assertEquals(ExitCode.PASS, run.exitCode(), () -> run + "\nlocal-aws log: " + localAws.log());
         JsonNode report = JsonMapper.builder().build().readTree(run.out());
         assertEquals(1000, report.get("table").get("found").asInt());
         assertEquals(1134, report.get("sent").get("records").asInt());
