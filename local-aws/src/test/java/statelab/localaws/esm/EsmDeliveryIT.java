@@ -209,4 +209,21 @@ class EsmDeliveryIT {
         // the poll interval is 50 ms here: a record waits at most one interval plus a read
         assertTrue(latencies.get(latencies.size() / 2) < 1000, "median put-to-function " + latencies);
     }
+
+    @Test
+    void aBatchIsCutSoThatItsEventFitsTheSixMebibytePayloadLimit() {
+        String stream = bed.createStream("big-records", 1);
+        String megabyte = "x".repeat(1_000_000);
+        for (int i = 0; i < 6; i++) {
+            bed.put(stream, "k", i + megabyte);
+        }
+        bed.map("recorder", stream, b -> b.batchSize(100));
+        Await.until("the six records were delivered", EsmTestbed.WAIT, () -> bed.functions.invocations().stream()
+                .mapToInt(i -> i.records().size()).sum() >= 6);
+        // a 1 MB record is about 1.33 MB in the event (base64): four fit in 6 MiB, five do not
+        assertEquals(List.of(4, 2), bed.functions.invocations().stream().map(i -> i.records().size()).toList());
+        for (Invocation invocation : bed.functions.invocations()) {
+            assertTrue(invocation.event().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 6 * 1024 * 1024);
+        }
+    }
 }

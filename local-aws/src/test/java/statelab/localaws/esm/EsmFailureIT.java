@@ -230,4 +230,19 @@ class EsmFailureIT {
         assertEquals(List.of(List.of("g0", "g1")), invokedData());
         Await.until("the mapping reports OK", EsmTestbed.WAIT, () -> bed.get(uuid).lastProcessingResult().equals("OK"));
     }
+
+    @Test
+    void aThrottledInvocationIsRetriedWithoutUsingUpRetriesOrBisecting() {
+        bed(null);
+        String stream = bed.createStream("throttled", 1);
+        putAll(stream, "t0", "t1", "t2");
+        AtomicInteger calls = new AtomicInteger();
+        bed.functions.answer(invocation -> calls.incrementAndGet() <= 3
+                ? new statelab.localaws.spi.FunctionInvoker.InvocationResult(new byte[0], null, true) : FakeFunctions.SUCCESS);
+        String uuid = bed.map("fn", stream, b -> b.maximumRetryAttempts(0).bisectBatchOnFunctionError(true));
+        Await.until("the batch got through", EsmTestbed.WAIT, () -> calls.get() >= 4);
+        assertEquals(java.util.Collections.nCopies(4, List.of("t0", "t1", "t2")), invokedData());
+        assertTrue(failureRecords().isEmpty());
+        Await.until("LastProcessingResult is OK", EsmTestbed.WAIT, () -> bed.get(uuid).lastProcessingResult().equals("OK"));
+    }
 }
