@@ -36,7 +36,7 @@ endif
 .PHONY: help build deps emulators test test-java lab
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 emulators: $(EMULATORS_STAMP) ## install the pinned kinesis-mock and dynalite (npm ci)
 
@@ -50,7 +50,7 @@ build: deps ## compile and package everything (handler zip, verify-lab, local-aw
 	$(MVN) -q package -DskipTests
 
 test-java: deps ## unit and integration tests of every Java module
-	$(MVN) verify
+	$(MVN) verify -Dstatelab.requireLocalAws=true
 
 test: test-java ## every test
 
