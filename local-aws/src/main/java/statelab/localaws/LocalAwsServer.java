@@ -107,6 +107,7 @@ public final class LocalAwsServer implements AutoCloseable {
             served.addAll(service.signingNames());
         }
         edge.addInternalRoute("health", new HealthRoute(emulators, context.clock(), served));
+        lambda.registerInternalRoutes(edge);
         mappings.start();
         edge.start();
         LOG.log(System.Logger.Level.INFO, "local-aws " + version() + " serves " + served + " on " + endpoint

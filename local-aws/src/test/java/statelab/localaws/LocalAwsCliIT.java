@@ -127,8 +127,10 @@ class LocalAwsCliIT {
             ProcessHandle.of(dynamo).orElseThrow().destroyForcibly();
             Await.until("dynalite runs again", Duration.ofSeconds(60), () -> {
                 var health = serve.health();
+                // a dead child reports pid -1 until the supervisor notices: only a live new pid counts
+                long pid = health.isPresent() ? health.get().at("/emulators/dynamodb/pid").asLong() : -1;
                 return health.isPresent() && health.get().at("/emulators/dynamodb/state").asText().equals("READY")
-                        && health.get().at("/emulators/dynamodb/pid").asLong() != dynamo;
+                        && pid > 0 && pid != dynamo;
             });
             assertEquals(1, serve.health().orElseThrow().at("/emulators/dynamodb/restarts").asInt());
         }

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +40,7 @@ class WiringIT {
     Path dataDir;
 
     @Test
-    void aFunctionWhoseRoleIsInIamWritesItsOutputToCloudWatchLogs() {
+    void aFunctionWhoseRoleIsInIamWritesItsOutputToCloudWatchLogs() throws Exception {
         try (LocalAwsHarness local = LocalAwsHarness.start(dataDir)) {
             try (IamClient iam = local.client(IamClient.builder());
                     LambdaClient lambda = local.client(LambdaClient.builder())) {
@@ -59,9 +65,23 @@ class WiringIT {
             try (CloudWatchLogsClient logs = local.client(CloudWatchLogsClient.builder());
                     LambdaClient lambda = local.client(LambdaClient.builder())) {
                 assertEquals(1, messages(logs, "\"hello from the function\"").size(), "the log survives a restart");
-                assertEquals("printer", lambda.getFunction(r -> r.functionName("printer")).configuration().functionName());
+                var function = lambda.getFunction(r -> r.functionName("printer"));
+                assertEquals("printer", function.configuration().functionName());
+                assertEquals(function.configuration().codeSha256(), sha256Base64(download(function.code().location())),
+                        "GetFunction's Code.Location serves the function's package");
             }
         }
+    }
+
+    private static byte[] download(String location) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), location);
+        return response.body();
+    }
+
+    private static String sha256Base64(byte[] bytes) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static List<String> messages(CloudWatchLogsClient logs, String pattern) {
