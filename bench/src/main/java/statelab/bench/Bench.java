@@ -76,6 +76,7 @@ public final class Bench implements Callable<Integer> {
 
     private final Progress progress = new Progress(System.err);
     private final List<Figures.PhaseError> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final AtomicBoolean labApplied = new AtomicBoolean();
     private final AtomicBoolean labDestroyed = new AtomicBoolean();
     private Double destroySeconds;
@@ -130,7 +131,7 @@ public final class Bench implements Callable<Integer> {
         BenchResult result = new BenchResult(BenchResult.SCHEMA_VERSION, started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 finished.truncatedTo(ChronoUnit.SECONDS).toString(), Duration.between(started, finished).toMillis() / 1000.0,
                 machine, Machine.loadAverage(), settings, handler, apply, endToEnd, coldStart, destroySeconds, ratios,
-                List.copyOf(errors), workDir.toString());
+                List.copyOf(notes), List.copyOf(errors), workDir.toString());
         Path written = write(result, started);
         Runtime.getRuntime().removeShutdownHook(hook);
         System.out.println(ResultTable.render(result));
@@ -228,12 +229,20 @@ public final class Bench implements Callable<Integer> {
 
                 RunFigure cold = step("verify-lab, first run", () -> verifyLab("first run after apply (cold function)",
                         "verify-lab-cold.log"));
+                long warmFrom = System.currentTimeMillis();
                 RunFigure warm = step("verify-lab, warm run", () -> verifyLab("warm run", "verify-lab-warm.log"));
-                Figures.LabInvocations lab = step("StateLambda REPORT lines", () -> {
-                    List<LambdaReport> reports = ColdStarts.reports(clients.logs, "/aws/lambda/StateLambda");
-                    Figures.LabInvocations invocations = Figures.LabInvocations.of(reports);
+                long warmTo = System.currentTimeMillis();
+                Figures.LabInvocations lab = step("StateLambda's log", () -> {
+                    Figures.LabInvocations invocations = Figures.LabInvocations.of(
+                            LabLog.read(clients.logs, "/aws/lambda/StateLambda"), warmFrom, warmTo);
                     progress.say("StateLambda in the lab: " + invocations.invocations() + " invocations, Init Duration "
-                            + invocations.initMillis() + " ms");
+                            + invocations.initMillis() + " ms" + (invocations.warmRun() == null ? ""
+                                    : String.format(java.util.Locale.ROOT, "; warm run: %d invocations, %.0f records"
+                                                    + " each, Duration p50 %.0f ms, handler p50 %.0f ms",
+                                            invocations.warmRun().invocations(),
+                                            invocations.warmRun().recordsPerInvocation(),
+                                            invocations.warmRun().durationMillis().p50(),
+                                            invocations.warmRun().handlerMillis().p50())));
                     return invocations;
                 });
                 RunFigure direct = step("direct path", () -> directPath(clients, cold == null ? 0 : count));
@@ -285,10 +294,13 @@ public final class Bench implements Callable<Integer> {
                 .streamDescriptionSummary().openShardCount();
         progress.say("direct path: " + count + " trades on " + DIRECT_STREAM + " (" + shards + " shards), read back"
                 + " and handled in one JVM without Lambda, after " + prefill + " unmeasured ones");
+        long creating = System.nanoTime();
         clients.kinesis.createStream(create -> create.streamName(DIRECT_STREAM).shardCount(shards));
-        Await.until(DIRECT_STREAM + " ACTIVE", Duration.ofSeconds(60), 200, () -> clients.kinesis
+        Await.until(DIRECT_STREAM + " ACTIVE", Duration.ofSeconds(60), 100, () -> clients.kinesis
                 .describeStreamSummary(d -> d.streamName(DIRECT_STREAM)).streamDescriptionSummary()
                 .streamStatus() == StreamStatus.ACTIVE);
+        notes.add(String.format(java.util.Locale.ROOT, "kinesis-mock (through local-aws) had a new %d-shard stream"
+                + " ACTIVE %.1f s after CreateStream", shards, (System.nanoTime() - creating) / 1e9));
         DynaliteServer.createStateTable(clients.dynamoDb, DIRECT_TABLE);
         String json = ChildJvm.run(DirectPathWorker.class, functionJvmOptions(), List.of("--stream", DIRECT_STREAM,
                         "--count", Integer.toString(count), "--prefill", Integer.toString(prefill), "--seed", "2"),

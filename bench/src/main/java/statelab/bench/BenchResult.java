@@ -7,7 +7,7 @@ import java.util.Map;
 public record BenchResult(int schemaVersion, String startedAt, String finishedAt, double totalSeconds,
         Machine machine, List<Double> loadAverageAtEnd, Map<String, Object> settings, Figures.Handler handler,
         Figures.Apply apply, Figures.EndToEnd endToEnd, Figures.ColdStart coldStart, Double destroySeconds,
-        List<Ratio> ratios, List<Figures.PhaseError> errors, String logs) {
+        List<Ratio> ratios, List<String> notes, List<Figures.PhaseError> errors, String logs) {
 
     static final int SCHEMA_VERSION = 1;
 

@@ -53,7 +53,7 @@ final class ColdStarts {
         List<LambdaReport> reports = new ArrayList<>();
         for (FilteredLogEvent event : logs.filterLogEventsPaginator(filter -> filter.logGroupName(logGroup)
                 .filterPattern("REPORT")).events()) {
-            LambdaReport.parse(event.message()).ifPresent(reports::add);
+            LambdaReport.parse(event.timestamp(), event.message()).ifPresent(reports::add);
         }
         return reports;
     }

@@ -49,18 +49,44 @@ final class Figures {
         }
     }
 
-    /** StateLambda's own REPORT lines after the two verify-lab runs. */
+    /**
+     * StateLambda's own log after the two verify-lab runs: the cold starts of its environments (all in the first
+     * run), and the invocations of the warm run: their REPORT Duration, and the handler's own time per batch from
+     * its batch_summary lines (handler millis per 100 records, to set beside the in-process figure).
+     */
     public record LabInvocations(int invocations, List<Double> initMillis, List<Double> firstInvokeMillis,
-            Summary warmInvokeMillis) {
+            WarmRun warmRun) {
 
-        static LabInvocations of(List<LambdaReport> reports) {
-            List<Double> warm = reports.stream().filter(report -> !report.cold())
-                    .map(LambdaReport::durationMillis).toList();
+        static LabInvocations of(LabLog log, long warmFromMillis, long warmToMillis) {
+            List<LambdaReport> reports = log.reports();
+            List<LambdaReport> warmReports = reports.stream()
+                    .filter(report -> report.timestampMillis() >= warmFromMillis
+                            && report.timestampMillis() <= warmToMillis)
+                    .toList();
+            List<LabLog.BatchSummaryLine> warmSummaries = log.summaries().stream()
+                    .filter(line -> line.timestampMillis() >= warmFromMillis && line.timestampMillis() <= warmToMillis
+                            && line.records() > 0)
+                    .toList();
+            WarmRun warm = null;
+            if (!warmReports.isEmpty() && !warmSummaries.isEmpty()) {
+                int records = warmSummaries.stream().mapToInt(LabLog.BatchSummaryLine::records).sum();
+                long handlerMillis = warmSummaries.stream().mapToLong(LabLog.BatchSummaryLine::millis).sum();
+                warm = new WarmRun(warmReports.size(), warmReports.stream().filter(LambdaReport::cold).count(),
+                        (double) records / warmSummaries.size(),
+                        Summary.of(warmReports.stream().map(LambdaReport::durationMillis).toList()),
+                        Summary.of(warmSummaries.stream().map(line -> (double) line.millis()).toList()),
+                        handlerMillis * 100.0 / records);
+            }
             return new LabInvocations(reports.size(),
                     reports.stream().filter(LambdaReport::cold).map(LambdaReport::initDurationMillis).toList(),
                     reports.stream().filter(LambdaReport::cold).map(LambdaReport::durationMillis).toList(),
-                    warm.isEmpty() ? null : Summary.of(warm));
+                    warm);
         }
+    }
+
+    /** StateLambda's invocations during verify-lab's warm run. */
+    public record WarmRun(int invocations, long coldStarts, double recordsPerInvocation, Summary durationMillis,
+            Summary handlerMillis, double handlerMillisPer100Records) {
     }
 
     public record ColdStart(int rounds, FunctionColdStarts stateLambda, FunctionColdStarts trivial,

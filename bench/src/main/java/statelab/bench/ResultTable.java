@@ -17,12 +17,16 @@ final class ResultTable {
         table.row("figure", "measured", "baseline (same run)", "ratio");
         table.handler(result);
         table.endToEnd(result);
+        table.labWarmRun(result);
         table.apply(result);
         table.coldStart(result);
         if (result.destroySeconds() != null) {
             table.row("make destroy", Format.seconds(result.destroySeconds()), "", "");
         }
         StringBuilder out = new StringBuilder(header(result)).append("\n\n").append(table.text());
+        for (String note : result.notes()) {
+            out.append("\nnote: ").append(note);
+        }
         for (Figures.PhaseError error : result.errors()) {
             out.append("\nFAILED ").append(error.phase()).append(": ").append(error.message());
         }
@@ -70,7 +74,8 @@ final class ResultTable {
         RunFigure warm = e2e.warm();
         RunFigure direct = e2e.direct();
         row("end to end, verify-lab --count " + e2e.count() + " (warm)",
-                warm == null ? "failed" : Format.rate(warm.tradesPerSecond()) + " trades/s",
+                warm == null ? "failed" : Format.rate(warm.tradesPerSecond()) + " trades/s" + (warm.putRecordsPerSecond()
+                        == null ? "" : " (put: " + Format.rate(warm.putRecordsPerSecond()) + "/s)"),
                 direct == null ? "direct path: failed"
                         : "direct path, no Lambda: " + Format.rate(direct.tradesPerSecond()) + " trades/s",
                 ratio(result, Ratios.E2E_THROUGHPUT));
@@ -125,11 +130,26 @@ final class ResultTable {
         if (lab != null && !lab.initMillis().isEmpty()) {
             row("  in the lab: Init Duration (first run)",
                     lab.initMillis().stream().map(Format::millis).collect(Collectors.joining(", "))
-                            + (lab.initMillis().size() > 1 ? " (at once)" : ""),
-                    lab.warmInvokeMillis() == null ? ""
-                            : "warm invocation p50: " + Format.millis(lab.warmInvokeMillis().p50()),
-                    "");
+                            + (lab.initMillis().size() > 1 ? " (at once)" : ""), "", "");
         }
+    }
+
+    /** The function's own view of the warm run, beside the in-process handler figure. */
+    private void labWarmRun(BenchResult result) {
+        Figures.ColdStart cold = result.coldStart();
+        Figures.WarmRun warm = cold == null || cold.lab() == null ? null : cold.lab().warmRun();
+        if (warm == null) {
+            return;
+        }
+        row("  StateLambda in the warm run, per batch",
+                String.format(Locale.ROOT, "%d batches of %.0f: Duration p50 %s, handler p50 %s", warm.invocations(),
+                        warm.recordsPerInvocation(), Format.millis(warm.durationMillis().p50()),
+                        Format.millis(warm.handlerMillis().p50())),
+                result.handler() == null ? ""
+                        : String.format(Locale.ROOT, "in process: %s per 100 (lab: %s per 100)",
+                                Format.millis(result.handler().stateLambda().batchMillis().mean()),
+                                Format.millis(warm.handlerMillisPer100Records())),
+                "");
     }
 
     private static String steps(ApplyFigure figure) {
