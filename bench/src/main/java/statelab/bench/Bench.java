@@ -245,8 +245,11 @@ public final class Bench implements Callable<Integer> {
                                             invocations.warmRun().handlerMillis().p50())));
                     return invocations;
                 });
-                RunFigure direct = step("direct path", () -> directPath(clients, cold == null ? 0 : count));
-                figures.endToEnd = new Figures.EndToEnd(count, warm, cold, direct);
+                DirectPathWorker.Samples directSamples = step("direct path",
+                        () -> directPath(clients, cold == null ? 0 : count));
+                figures.endToEnd = new Figures.EndToEnd(count, warm, cold, directSamples == null ? null
+                        : RunFigure.fromDirectPath("direct path without Lambda", directSamples),
+                        directSamples == null ? null : directSamples.handlerMillis() * 100 / directSamples.count());
                 figures.coldStart = step("cold start", () -> {
                     progress.say("cold start: a copy of StateLambda and a trivial Java function, " + coldRounds
                             + " cold starts each, one at a time");
@@ -289,7 +292,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** The direct path (DirectPathWorker) on a scratch stream with the lab stream's shard count, and a scratch table. */
-    private RunFigure directPath(LabClients clients, int prefill) throws Exception {
+    private DirectPathWorker.Samples directPath(LabClients clients, int prefill) throws Exception {
         int shards = clients.kinesis.describeStreamSummary(d -> d.streamName("IncomingDataStream"))
                 .streamDescriptionSummary().openShardCount();
         progress.say("direct path: " + count + " trades on " + DIRECT_STREAM + " (" + shards + " shards), read back"
@@ -306,11 +309,12 @@ public final class Bench implements Callable<Integer> {
                         "--count", Integer.toString(count), "--prefill", Integer.toString(prefill), "--seed", "2"),
                 workerEnvironment(endpoint(), DIRECT_TABLE), workDir.resolve("direct-path-worker.log"),
                 Duration.ofMinutes(5));
-        RunFigure figure = RunFigure.fromDirectPath("direct path without Lambda",
-                Workers.MAPPER.readValue(json, DirectPathWorker.Samples.class));
-        progress.say(String.format(java.util.Locale.ROOT, "  direct path: %.0f trades/s, latency p50 %.2f s, p99 %.2f s",
-                figure.tradesPerSecond(), figure.p50Seconds(), figure.p99Seconds()));
-        return figure;
+        DirectPathWorker.Samples samples = Workers.MAPPER.readValue(json, DirectPathWorker.Samples.class);
+        RunFigure figure = RunFigure.fromDirectPath("direct path without Lambda", samples);
+        progress.say(String.format(java.util.Locale.ROOT, "  direct path: %.0f trades/s, latency p50 %.2f s, p99 %.2f s;"
+                        + " handler %.0f ms per 100 records", figure.tradesPerSecond(), figure.p50Seconds(),
+                figure.p99Seconds(), samples.handlerMillis() * 100 / samples.count()));
+        return samples;
     }
 
     private void cleanUp(LabClients clients, ColdStarts coldStarts) {

@@ -26,7 +26,12 @@ final class Figures {
     public record Apply(ApplyFigure fromNothing, ApplyFigure nothingToChange) {
     }
 
-    public record EndToEnd(int count, RunFigure warm, RunFigure cold, RunFigure direct) {
+    /**
+     * The two verify-lab runs and the direct path; {@code directPathHandlerMillisPer100} is StateLambda's own time per
+     * 100 records in the direct path (through local-aws's dynalite, no Lambda).
+     */
+    public record EndToEnd(int count, RunFigure warm, RunFigure cold, RunFigure direct,
+            Double directPathHandlerMillisPer100) {
     }
 
     /**

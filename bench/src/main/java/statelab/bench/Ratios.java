@@ -12,6 +12,7 @@ final class Ratios {
     static final String E2E_LATENCY_P99 = "endToEnd.latencyP99";
     static final String E2E_COLD_LATENCY_P50 = "endToEnd.coldRunLatencyP50";
     static final String E2E_COLD_THROUGHPUT = "endToEnd.coldRunThroughput";
+    static final String LAB_HANDLER = "endToEnd.labHandlerMillisPer100";
     static final String APPLY = "apply.fromNothing";
     static final String COLD_START_INIT = "coldStart.initDurationP50";
     static final String COLD_START_ROUND_TRIP = "coldStart.invokeRoundTripP50";
@@ -46,6 +47,14 @@ final class Ratios {
                     "p50 latency of the first run after apply (cold function) ÷ the warm run's"));
             ratios.add(Ratio.of(E2E_COLD_THROUGHPUT, endToEnd.cold().tradesPerSecond(),
                     endToEnd.warm().tradesPerSecond(), "trades/s of the first run after apply ÷ the warm run's"));
+        }
+        Figures.WarmRun labWarmRun = coldStart == null || coldStart.lab() == null ? null : coldStart.lab().warmRun();
+        if (labWarmRun != null && handler != null) {
+            ratios.add(Ratio.of(LAB_HANDLER, labWarmRun.handlerMillisPer100Records(),
+                    100_000 / handler.stateLambda().recordsPerSecond(),
+                    "StateLambda's own ms per 100 records in the lab's warm run (its batch_summary lines) ÷ in process"
+                            + " against the bench's dynalite: the same code, in the lab's environment (contention,"
+                            + " local-aws's proxy and its persistent dynalite)"));
         }
         if (apply != null && apply.fromNothing() != null && apply.nothingToChange() != null) {
             ratios.add(Ratio.of(APPLY, apply.fromNothing().seconds(), apply.nothingToChange().seconds(),

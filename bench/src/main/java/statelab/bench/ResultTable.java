@@ -3,6 +3,7 @@ package statelab.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The table `make bench` prints: one row per figure, its baseline from the same run, and the ratio. */
@@ -73,9 +74,9 @@ final class ResultTable {
         }
         RunFigure warm = e2e.warm();
         RunFigure direct = e2e.direct();
-        row("end to end, verify-lab --count " + e2e.count() + " (warm)",
+        row("end to end, verify-lab --count " + e2e.count() + ", warm",
                 warm == null ? "failed" : Format.rate(warm.tradesPerSecond()) + " trades/s" + (warm.putRecordsPerSecond()
-                        == null ? "" : " (put: " + Format.rate(warm.putRecordsPerSecond()) + "/s)"),
+                        == null ? "" : " (put " + Format.rate(warm.putRecordsPerSecond()) + "/s)"),
                 direct == null ? "direct path: failed"
                         : "direct path, no Lambda: " + Format.rate(direct.tradesPerSecond()) + " trades/s",
                 ratio(result, Ratios.E2E_THROUGHPUT));
@@ -105,6 +106,9 @@ final class ResultTable {
                 again == null ? "" : "apply, nothing to change: " + Format.seconds(again.seconds()),
                 ratio(result, Ratios.APPLY));
         row("  build / local-aws start / terraform", steps(first), again == null ? "" : steps(again), "");
+        first.resourceSeconds().entrySet().stream().max(Map.Entry.comparingByValue())
+                .ifPresent(slowest -> row("  slowest resource", slowest.getKey() + " " + slowest.getValue() + " s", "",
+                        ""));
     }
 
     private void coldStart(BenchResult result) {
@@ -129,36 +133,41 @@ final class ResultTable {
         Figures.LabInvocations lab = cold.lab();
         if (lab != null && !lab.initMillis().isEmpty()) {
             row("  in the lab: Init Duration (first run)",
-                    lab.initMillis().stream().map(Format::millis).collect(Collectors.joining(", "))
-                            + (lab.initMillis().size() > 1 ? " (at once)" : ""), "", "");
+                    lab.initMillis().stream().map(millis -> String.format(Locale.ROOT, "%.0f", millis))
+                            .collect(Collectors.joining(", ")) + " ms"
+                            + (lab.initMillis().size() > 1 ? " (" + lab.initMillis().size() + " at once)" : ""),
+                    "", "");
         }
     }
 
-    /** The function's own view of the warm run, beside the in-process handler figure. */
+    /** The handler's own time in the lab's warm run, beside the in-process and direct-path figures. */
     private void labWarmRun(BenchResult result) {
         Figures.ColdStart cold = result.coldStart();
         Figures.WarmRun warm = cold == null || cold.lab() == null ? null : cold.lab().warmRun();
         if (warm == null) {
             return;
         }
-        row("  StateLambda in the warm run, per batch",
-                String.format(Locale.ROOT, "%d batches of %.0f: Duration p50 %s, handler p50 %s", warm.invocations(),
-                        warm.recordsPerInvocation(), Format.millis(warm.durationMillis().p50()),
-                        Format.millis(warm.handlerMillis().p50())),
-                result.handler() == null ? ""
-                        : String.format(Locale.ROOT, "in process: %s per 100 (lab: %s per 100)",
-                                Format.millis(result.handler().stateLambda().batchMillis().mean()),
-                                Format.millis(warm.handlerMillisPer100Records())),
-                "");
+        List<String> baselines = new ArrayList<>();
+        if (result.handler() != null) {
+            baselines.add("in process " + Format.millis(100_000 / result.handler().stateLambda().recordsPerSecond()));
+        }
+        Double direct = result.endToEnd() == null ? null : result.endToEnd().directPathHandlerMillisPer100();
+        if (direct != null) {
+            baselines.add("direct path " + Format.millis(direct));
+        }
+        row("  handler time per 100 records, warm run",
+                String.format(Locale.ROOT, "%s (%d batches of %.0f)", Format.millis(warm.handlerMillisPer100Records()),
+                        warm.invocations(), warm.recordsPerInvocation()),
+                String.join(", ", baselines), ratio(result, Ratios.LAB_HANDLER));
     }
 
     private static String steps(ApplyFigure figure) {
-        return String.format(Locale.ROOT, "%s / %s / %s", seconds(figure.buildSeconds()),
+        return String.format(Locale.ROOT, "%s / %s / %s s", seconds(figure.buildSeconds()),
                 seconds(figure.localAwsStartSeconds()), seconds(figure.terraformSeconds()));
     }
 
     private static String seconds(Double value) {
-        return value == null ? "?" : Format.seconds(value);
+        return value == null ? "?" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String millisPair(Summary summary) {

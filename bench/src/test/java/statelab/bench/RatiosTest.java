@@ -20,7 +20,7 @@ class RatiosTest {
         RunFigure warm = new RunFigure("warm run", 2000, 400, 5, 1.5, 2.0, 2.5, 2.6, 3.0, 666.0);
         RunFigure cold = new RunFigure("cold run", 2000, 200, 10, 6.0, 7.0, 7.5, 7.6, 3.0, 666.0);
         RunFigure direct = new RunFigure("direct path", 2000, 500, 4, 0.5, 0.8, 1.0, 1.1, 2.0, 1000.0);
-        return new Figures.EndToEnd(2000, warm, cold, direct);
+        return new Figures.EndToEnd(2000, warm, cold, direct, 150.0);
     }
 
     static Figures.Apply apply() {
@@ -59,7 +59,7 @@ class RatiosTest {
 
     @Test
     void aMissingFigureGivesNoRatioInsteadOfAWrongOne() {
-        Figures.EndToEnd withoutDirectPath = new Figures.EndToEnd(2000, endToEnd().warm(), endToEnd().cold(), null);
+        Figures.EndToEnd withoutDirectPath = new Figures.EndToEnd(2000, endToEnd().warm(), endToEnd().cold(), null, null);
         List<Ratio> ratios = Ratios.of(null, null, withoutDirectPath, null);
         BenchResultFixture result = new BenchResultFixture(ratios);
 

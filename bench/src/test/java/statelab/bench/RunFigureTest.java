@@ -55,7 +55,7 @@ class RunFigureTest {
         for (int i = 1; i <= 100; i++) {
             latencies.add(i * 10.0);
         }
-        RunFigure figure = RunFigure.fromDirectPath("direct", new DirectPathWorker.Samples(100, 4.0, 1.0, latencies, 2));
+        RunFigure figure = RunFigure.fromDirectPath("direct", new DirectPathWorker.Samples(100, 4.0, 1.0, latencies, 2, 120.0));
 
         assertEquals(25.0, figure.tradesPerSecond(), 1e-9);
         assertEquals(0.5, figure.p50Seconds(), 1e-9);
