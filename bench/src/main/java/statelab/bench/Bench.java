@@ -346,7 +346,7 @@ public final class Bench implements Callable<Integer> {
 
     /** Interrupted (Ctrl-C, kill): stop what the bench started and destroy the lab, as the normal end would. */
     private void emergencyStop() {
-        Processes.stopAll();
+        Processes.stopAll(30_000);
         if (labApplied.get() && labDestroyed.compareAndSet(false, true)) {
             System.err.println("bench: interrupted; make destroy");
             try {

@@ -10,11 +10,18 @@ import java.util.concurrent.TimeUnit;
  */
 final class Processes {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Once set (by the shutdown hook), only this thread may start processes: the main thread's next step may not. */
+    private static volatile Thread closer;
 
     private Processes() {
     }
 
     static Process track(Process process) {
+        Thread onlyStarter = closer;
+        if (onlyStarter != null && onlyStarter != Thread.currentThread()) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the bench is being stopped");
+        }
         RUNNING.add(process);
         process.onExit().thenRun(() -> RUNNING.remove(process));
         return process;
@@ -41,6 +48,25 @@ final class Processes {
     }
 
     static void stopAll() {
+        for (Process process : Set.copyOf(RUNNING)) {
+            stop(process, 2_000);
+        }
+    }
+
+    /**
+     * After an interrupt: what is still running (make, terraform) got the signal too and ends by itself, terraform
+     * after writing its state; wait for that up to {@code graceMillis}, then stop the rest.
+     */
+    static void stopAll(long graceMillis) {
+        closer = Thread.currentThread();
+        long deadline = System.nanoTime() + graceMillis * 1_000_000;
+        for (Process process : Set.copyOf(RUNNING)) {
+            try {
+                process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Process process : Set.copyOf(RUNNING)) {
             stop(process, 2_000);
         }
