@@ -4,7 +4,7 @@
 #
 #   make lab        make apply, then ./verify-lab: the quick start (exit 0 = the lab works)
 #   make verify     ./verify-lab for the current TARGET; VERIFY_ARGS="--count 1000 --json" adds options
-#   make e2e        TARGET=local: make apply, ./verify-lab --count 1000, make destroy (destroy runs even
+#   make e2e        TARGET=local: make apply, ./verify-lab $(VERIFY_E2E_ARGS), make destroy (destroy runs even
 #                   when verification fails, and the failure is still the result); the last step of
 #                   `make test`. It destroys a local lab applied before.
 #
@@ -16,7 +16,8 @@
 
 VERIFY_LAB := $(ROOT)/verify-lab
 VERIFY_ARGS ?=
-VERIFY_E2E_ARGS ?= --count 1000
+# the workshop's lab-2 mix at 1000 trades: exact re-sends, older versions after newer ones, newer versions, malformed records
+VERIFY_E2E_ARGS ?= --count 1000 --duplicates 100 --out-of-order 30 --updates 50 --bad 20
 VERIFY_JAR := $(ROOT)/verifier-cli/target/verify-lab/verify-lab.jar
 VERIFY_OUTPUTS := $(LAB_DIR)/verify-lab/$(TARGET)-terraform-outputs.json
 # terraform as mk/terraform.mk runs it for TARGET (workspace, environment); the fallback is the same contract
@@ -43,7 +44,7 @@ lab: apply ## the quick start: make apply, then ./verify-lab (exit 0 = the lab w
 $(VERIFY_JAR):
 	$(MVN) -q -pl verifier-cli -am package -DskipTests
 
-e2e: ## end to end on local-aws: apply, ./verify-lab --count 1000, destroy (also after a failure)
+e2e: ## end to end on local-aws: apply, ./verify-lab (1000 trades, lab-2 mix), destroy (also after a failure)
 ifneq ($(TARGET),local)
 	@echo "e2e: TARGET=local only (it applies and destroys the lab without asking)" >&2; exit 2
 endif

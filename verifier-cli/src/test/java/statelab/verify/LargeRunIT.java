@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import statelab.verify.testing.StreamConsumer;
 
 /**
  * The issue's large run, {@code --count 10000 --duplicates 500 --out-of-order 300 --bad 50}, against kinesis-mock
  * and dynalite with the test consumer as the function. Heavy for a shared CI machine, so only on request:
- * {@code mvn -pl verifier-cli verify -Dstatelab.largeRun=true -Dit.test=LargeRunIT}. Prints the report (the numbers
+ * {@code mvn -pl verifier-cli verify -Dit.test=LargeRunIT}. Prints the report (the numbers
  * in README.md come from it).
  */
-@EnabledIfSystemProperty(named = "statelab.largeRun", matches = "true")
 class LargeRunIT {
     @TempDir
     Path dir;
