@@ -75,10 +75,13 @@ public final class Bench implements Callable<Integer> {
     boolean handlerOnly;
 
     private final Progress progress = new Progress(System.err);
-    private final List<Figures.PhaseError> errors = new ArrayList<>();
+    private final List<Figures.PhaseError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<String> notes = new ArrayList<>();
     private final AtomicBoolean labApplied = new AtomicBoolean();
-    private final AtomicBoolean labDestroyed = new AtomicBoolean();
+    private final Thread mainThread = Thread.currentThread();
+    private volatile boolean stopping;
+    private boolean labFinished;
+    private volatile LabClients labClients;
     private Double destroySeconds;
 
     public static void main(String[] args) {
@@ -111,7 +114,12 @@ public final class Bench implements Callable<Integer> {
                 coldStart = lab.coldStart;
             }
         } finally {
-            Processes.stopAll();
+            if (!stopping) {
+                Processes.stopAll();
+            }
+        }
+        if (stopping) {
+            return 143; // System.exit waits for the shutdown hook, which cleans up
         }
 
         Instant finished = Instant.now();
@@ -209,6 +217,7 @@ public final class Bench implements Callable<Integer> {
             return figures;
         }
         try (LabClients clients = new LabClients(endpoint(), region)) {
+            labClients = clients;
             ColdStarts coldStarts = new ColdStarts(clients, progress);
             try {
                 ApplyFigure fromNothing = step("make apply", () -> {
@@ -260,11 +269,7 @@ public final class Bench implements Callable<Integer> {
                     figures.coldStart = new Figures.ColdStart(0, null, null, lab);
                 }
             } finally {
-                step("clean up the bench's own resources", () -> {
-                    cleanUp(clients, coldStarts);
-                    return null;
-                });
-                destroy();
+                finishLab();
             }
         }
         return figures;
@@ -317,45 +322,52 @@ public final class Bench implements Callable<Integer> {
         return samples;
     }
 
-    private void cleanUp(LabClients clients, ColdStarts coldStarts) {
-        coldStarts.cleanUp();
-        try {
-            clients.kinesis.deleteStream(delete -> delete.streamName(DIRECT_STREAM).enforceConsumerDeletion(true));
-        } catch (ResourceNotFoundException gone) {
-            // never created
-        }
-        try {
-            clients.dynamoDb.deleteTable(delete -> delete.tableName(DIRECT_TABLE));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
-            // never created
-        }
-    }
-
-    /** make destroy, always once the lab was (being) applied; timed. */
-    private void destroy() {
-        if (!labApplied.get() || !labDestroyed.compareAndSet(false, true)) {
+    /**
+     * Once the lab was (being) applied: delete what the bench made next to it (functions, log groups, the direct
+     * path's stream and table), then make destroy, timed. Runs once to success, from the main thread at the end or
+     * from the shutdown hook after an interrupt (then again if the main thread's attempt was cut short).
+     */
+    private synchronized void finishLab() {
+        if (!labApplied.get() || labFinished || (stopping && Thread.currentThread() == mainThread)) {
             return;
         }
-        step("make destroy", () -> {
-            progress.say("make destroy");
-            CommandRun run = make("destroy", "make-destroy.log");
-            destroySeconds = run.seconds();
-            return null;
-        });
-    }
-
-    /** Interrupted (Ctrl-C, kill): stop what the bench started and destroy the lab, as the normal end would. */
-    private void emergencyStop() {
-        Processes.stopAll(30_000);
-        if (labApplied.get() && labDestroyed.compareAndSet(false, true)) {
-            System.err.println("bench: interrupted; make destroy");
+        LabClients clients = labClients;
+        if (clients != null) {
             try {
-                make("destroy", "make-destroy-interrupted.log");
-            } catch (Exception e) {
-                System.err.println("bench: make destroy failed: " + e.getMessage() + "; run make destroy LOCAL_AWS_PORT="
-                        + port);
+                new ColdStarts(clients, progress).cleanUp();
+                try {
+                    clients.kinesis.deleteStream(delete -> delete.streamName(DIRECT_STREAM)
+                            .enforceConsumerDeletion(true));
+                } catch (ResourceNotFoundException gone) {
+                    // never created
+                }
+                try {
+                    clients.dynamoDb.deleteTable(delete -> delete.tableName(DIRECT_TABLE));
+                } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+                    // never created
+                }
+            } catch (RuntimeException e) {
+                report("clean up the bench's own resources", e);
             }
         }
+        try {
+            progress.say("make destroy");
+            CommandRun run = make("destroy", Thread.currentThread() == mainThread ? "make-destroy.log"
+                    : "make-destroy-after-interrupt.log");
+            destroySeconds = run.seconds();
+            labFinished = true;
+        } catch (Exception e) {
+            report("make destroy", e);
+        }
+    }
+
+    /** SIGTERM or Ctrl-C: stop what runs (make and terraform get 30 s to end cleanly), then clean up as at the end. */
+    private void emergencyStop() {
+        stopping = true;
+        System.err.println("bench: stopping; the lab is cleaned up and destroyed before it exits");
+        mainThread.interrupt();
+        Processes.stopAll(30_000);
+        finishLab();
     }
 
     private CommandRun make(String target, String logName) throws IOException, InterruptedException {
@@ -405,16 +417,25 @@ public final class Bench implements Callable<Integer> {
 
     /** A phase whose failure is recorded and reported while the bench goes on with the others (null result). */
     private <T> T step(String phase, Callable<T> body) {
+        if (stopping) {
+            return null;
+        }
         try {
             return body.call();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             errors.add(new Figures.PhaseError(phase, "interrupted"));
         } catch (Exception e) {
-            String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            errors.add(new Figures.PhaseError(phase, message));
-            progress.say("FAILED " + phase + ": " + message);
+            if (!stopping) {
+                report(phase, e);
+            }
         }
         return null;
+    }
+
+    private void report(String phase, Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        errors.add(new Figures.PhaseError(phase, message));
+        progress.say("FAILED " + phase + ": " + message);
     }
 }

@@ -54,21 +54,14 @@ final class Processes {
     }
 
     /**
-     * After an interrupt: what is still running (make, terraform) got the signal too and ends by itself, terraform
-     * after writing its state; wait for that up to {@code graceMillis}, then stop the rest.
+     * After an interrupt: from now on only the calling thread may start processes. Every running one gets SIGTERM
+     * (with its descendants: terraform then ends cleanly, writing its state) and {@code graceMillis} to end, then
+     * SIGKILL.
      */
     static void stopAll(long graceMillis) {
         closer = Thread.currentThread();
-        long deadline = System.nanoTime() + graceMillis * 1_000_000;
         for (Process process : Set.copyOf(RUNNING)) {
-            try {
-                process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        for (Process process : Set.copyOf(RUNNING)) {
-            stop(process, 2_000);
+            stop(process, graceMillis);
         }
     }
 }
