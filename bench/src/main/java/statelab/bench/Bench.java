@@ -361,19 +361,19 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    /** SIGTERM or Ctrl-C: stop what runs (make and terraform get 30 s to end cleanly), then clean up as at the end. */
+    /** SIGTERM or Ctrl-C: stop what runs (a running make apply or destroy may first finish), then clean up as at the end. */
     private void emergencyStop() {
         stopping = true;
         System.err.println("bench: stopping; the lab is cleaned up and destroyed before it exits");
         mainThread.interrupt();
-        Processes.stopAll(30_000);
+        Processes.stopAll(180_000, message -> System.err.println("bench: " + message));
         finishLab();
     }
 
     private CommandRun make(String target, String logName) throws IOException, InterruptedException {
         List<String> command = List.of(make, "-C", root.toString(), "--no-print-directory", target, "TARGET=local",
                 "LOCAL_AWS_HOST=" + host, "LOCAL_AWS_PORT=" + port);
-        CommandRun run = CommandRun.run(command, root, Map.of(), workDir.resolve(logName), Duration.ofMinutes(10),
+        CommandRun run = CommandRun.run(command, root, Map.of(), workDir.resolve(logName), Duration.ofMinutes(10), true,
                 line -> {
                     String text = line.text();
                     if (text.contains(ApplyFigure.LOCAL_AWS_STARTING) || text.contains(ApplyFigure.LOCAL_AWS_LISTENING)

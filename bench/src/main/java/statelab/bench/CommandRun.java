@@ -33,11 +33,17 @@ record CommandRun(List<String> command, int exitCode, long millis, List<TimedLin
 
     static CommandRun run(List<String> command, Path workingDir, Map<String, String> env, Path log, Duration timeout,
             Consumer<TimedLine> listener) throws IOException, InterruptedException {
+        return run(command, workingDir, env, log, timeout, false, listener);
+    }
+
+    /** {@code letFinish}: see {@link Processes#stopAll(long, Consumer)}. */
+    static CommandRun run(List<String> command, Path workingDir, Map<String, String> env, Path log, Duration timeout,
+            boolean letFinish, Consumer<TimedLine> listener) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(env);
         long start = System.nanoTime();
-        Process process = Processes.track(builder.start());
+        Process process = Processes.track(builder.start(), letFinish);
         List<TimedLine> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),

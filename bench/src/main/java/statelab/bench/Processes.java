@@ -3,6 +3,7 @@ package statelab.bench;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Every process the bench starts, so that none outlives it: each is stopped (with its descendants: make's
@@ -10,6 +11,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Processes {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Processes that must not be cut short (make apply/destroy: terraform would lose what it is creating). */
+    private static final Set<Process> LET_FINISH = ConcurrentHashMap.newKeySet();
     /** Once set (by the shutdown hook), only this thread may start processes: the main thread's next step may not. */
     private static volatile Thread closer;
 
@@ -17,13 +20,24 @@ final class Processes {
     }
 
     static Process track(Process process) {
+        return track(process, false);
+    }
+
+    /** {@code letFinish}: after an interrupt, wait for it to end by itself before stopping it (see stopAll). */
+    static Process track(Process process, boolean letFinish) {
         Thread onlyStarter = closer;
         if (onlyStarter != null && onlyStarter != Thread.currentThread()) {
             process.destroyForcibly();
             throw new IllegalStateException("the bench is being stopped");
         }
         RUNNING.add(process);
-        process.onExit().thenRun(() -> RUNNING.remove(process));
+        if (letFinish) {
+            LET_FINISH.add(process);
+        }
+        process.onExit().thenRun(() -> {
+            RUNNING.remove(process);
+            LET_FINISH.remove(process);
+        });
         return process;
     }
 
@@ -54,14 +68,30 @@ final class Processes {
     }
 
     /**
-     * After an interrupt: from now on only the calling thread may start processes. Every running one gets SIGTERM
-     * (with its descendants: terraform then ends cleanly, writing its state) and {@code graceMillis} to end, then
-     * SIGKILL.
+     * After an interrupt: from now on only the calling thread may start processes. Those tracked with
+     * {@code letFinish} (make apply or destroy) get up to {@code finishMillis} to end by themselves: a terraform
+     * stopped in the middle of creating a resource leaves it out of its state, and so behind after make destroy.
+     * Then every running process gets SIGTERM (with its descendants) and a few seconds, then SIGKILL.
      */
-    static void stopAll(long graceMillis) {
+    static void stopAll(long finishMillis, Consumer<String> say) {
         closer = Thread.currentThread();
         for (Process process : Set.copyOf(RUNNING)) {
-            stop(process, graceMillis);
+            if (!LET_FINISH.contains(process)) {
+                stop(process, 2_000);
+            }
+        }
+        long deadline = System.nanoTime() + finishMillis * 1_000_000;
+        for (Process process : Set.copyOf(LET_FINISH)) {
+            say.accept("waiting up to " + finishMillis / 1000 + " s for " + process.info().commandLine().orElse("make")
+                    + " to finish, so that Terraform's state stays whole");
+            try {
+                process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Process process : Set.copyOf(RUNNING)) {
+            stop(process, 30_000);
         }
     }
 }
