@@ -10,6 +10,11 @@ public final class Await {
 
     /** Checks {@code condition} every 50 ms until it holds; fails naming {@code what} after {@code timeout}. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
+        until(what, timeout, Duration.ofMillis(50), condition);
+    }
+
+    /** The same, with {@code pause} between checks: for a condition whose check itself loads the server. */
+    public static void until(String what, Duration timeout, Duration pause, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (true) {
@@ -24,7 +29,7 @@ public final class Await {
                 throw new AssertionError("timed out after " + timeout + " waiting until " + what, last);
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting until " + what, e);

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * local-aws as users run it: {@code java -jar local-aws/target/local-aws.jar serve}, on a free loopback port with
  * its data in a test folder, ready when its Lambda API answers. {@link #close()} stops it and everything it started.
  * With {@code -Dstatelab.localAwsEndpoint} the tests use that running local-aws instead (and leave it running).
+ * {@link #kill()} is a crash (SIGKILL of local-aws alone); {@link #start(Path, int)} starts it again on the same data
+ * folder and port. The log is appended to, so a restart keeps what the killed process wrote.
  */
 public final class LocalAwsProcess implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -51,13 +53,18 @@ public final class LocalAwsProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return start(dataDir, port);
+    }
+
+    /** Starts the packaged jar on {@code port} with its data in {@code dataDir} (again, after {@link #kill()}). */
+    public static LocalAwsProcess start(Path dataDir, int port) {
         Path log = dataDir.resolve("local-aws.log");
         Process process;
         try {
             Files.createDirectories(dataDir);
             ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-jar", jar().toString(), "serve"))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("LOCAL_AWS_HOST", "127.0.0.1");
             builder.environment().put("LOCAL_AWS_PORT", Integer.toString(port));
             builder.environment().put("LOCAL_AWS_DATA_DIR", dataDir.resolve("data").toString());
@@ -88,6 +95,40 @@ public final class LocalAwsProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    /** A process local-aws had started, with its command line read while it still ran. */
+    public record Child(ProcessHandle process, String commandLine) {
+    }
+
+    /**
+     * kill -9 of local-aws alone, as a crash: its children are not told. The emulators normally live on, for the
+     * next start on the same data folder to stop; a function JVM ends by itself within a moment (its Runtime API was
+     * inside local-aws), and the next start stops one that does not. Returns once local-aws is gone.
+     *
+     * @return the processes local-aws had started (its descendants just before the kill)
+     */
+    public List<Child> kill() {
+        if (process == null) {
+            throw new IllegalStateException("this local-aws was not started by the test (-Dstatelab.localAwsEndpoint)");
+        }
+        List<Child> children = process.descendants()
+                .map(child -> new Child(child, child.info().commandLine().orElse("")))
+                .toList();
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("local-aws (pid " + process.pid() + ") did not die of SIGKILL in 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return children;
     }
 
     private static String javaExecutable() {
