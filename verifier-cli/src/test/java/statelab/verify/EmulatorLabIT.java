@@ -72,8 +72,9 @@ class EmulatorLabIT {
         EmulatorLab.Lab lab = emulatorLab.newLab();
         emulatorLab.lambda.log("{\"level\":\"ERROR\",\"event\":\"write_failed\",\"error\":\"dropped on purpose\"}");
         EmulatorLab.Run run;
+        // the wait must outlast the consumer under load: it ends at the timeout anyway (20 trades never arrive)
         try (StreamConsumer consumer = emulatorLab.consumer(lab, n -> n % 10 == 0)) {
-            run = emulatorLab.run("--outputs", lab.outputs().toString(), "--count", "200", "--timeout", "3s");
+            run = emulatorLab.run("--outputs", lab.outputs().toString(), "--count", "200", "--timeout", "15s");
         }
         assertEquals(ExitCode.FAIL, run.exitCode(), run::toString);
         assertTrue(run.out().startsWith("verify-lab: FAIL  20 of 200 trades are not at their latest version"),
