@@ -346,7 +346,11 @@ public final class Bench implements Callable<Integer> {
                 } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
                     // never created
                 }
-            } catch (RuntimeException e) {
+                List<String> left = leftBehind(clients);
+                if (!left.isEmpty()) {
+                    throw new IllegalStateException("still there after the clean-up: " + left);
+                }
+            } catch (RuntimeException | InterruptedException e) {
                 report("clean up the bench's own resources", e);
             }
         }
@@ -359,6 +363,53 @@ public final class Bench implements Callable<Integer> {
         } catch (Exception e) {
             report("make destroy", e);
         }
+    }
+
+    /**
+     * What the bench made that is still there; a log group that a function's last output recreated after its deletion
+     * is deleted again (for up to 10 s).
+     */
+    private List<String> leftBehind(LabClients clients) throws InterruptedException {
+        List<String> left = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        do {
+            left.clear();
+            clients.lambda.listFunctionsPaginator().functions().forEach(function -> {
+                if (function.functionName().startsWith("Bench")) {
+                    left.add("function " + function.functionName());
+                }
+            });
+            for (var group : clients.logs.describeLogGroupsPaginator(d -> d.logGroupNamePrefix("/aws/lambda/Bench"))
+                    .logGroups()) {
+                left.add("log group " + group.logGroupName());
+                try {
+                    clients.logs.deleteLogGroup(delete -> delete.logGroupName(group.logGroupName()));
+                } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException gone) {
+                    // gone meanwhile
+                }
+            }
+            // deleting counts as gone: kinesis-mock and dynalite finish a deletion after a delay of their own
+            clients.kinesis.listStreams().streamSummaries().stream()
+                    .filter(stream -> stream.streamName().startsWith("Bench")
+                            && stream.streamStatus() != StreamStatus.DELETING)
+                    .forEach(stream -> left.add("stream " + stream.streamName()));
+            for (String table : clients.dynamoDb.listTables().tableNames()) {
+                if (table.startsWith("Bench")) {
+                    try {
+                        if (clients.dynamoDb.describeTable(d -> d.tableName(table)).table().tableStatus()
+                                != software.amazon.awssdk.services.dynamodb.model.TableStatus.DELETING) {
+                            left.add("table " + table);
+                        }
+                    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+                        // gone meanwhile
+                    }
+                }
+            }
+            if (!left.isEmpty()) {
+                Thread.sleep(1_000);
+            }
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        return left;
     }
 
     /** SIGTERM or Ctrl-C: stop what runs (a running make apply or destroy may first finish), then clean up as at the end. */
