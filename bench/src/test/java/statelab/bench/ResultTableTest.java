@@ -37,6 +37,27 @@ class ResultTableTest {
     }
 
     @Test
+    void theHandlersTimeInTheLabsWarmRunIsSetBesideItsTimeInProcess() {
+        List<LambdaReport> reports = List.of(new LambdaReport(100, "cold", 2000, 1500.0),
+                new LambdaReport(5_000, "w1", 410, null), new LambdaReport(5_100, "w2", 390, null));
+        List<LabLog.BatchSummaryLine> summaries = List.of(new LabLog.BatchSummaryLine(101, 100, 100, 1900),
+                new LabLog.BatchSummaryLine(5_001, 100, 100, 400), new LabLog.BatchSummaryLine(5_101, 100, 100, 380));
+        Figures.LabInvocations lab = Figures.LabInvocations.of(new LabLog(reports, summaries), 4_000, 6_000);
+        Figures.ColdStart cold = RatiosTest.coldStart();
+        Figures.ColdStart withLab = new Figures.ColdStart(cold.rounds(), cold.stateLambda(), cold.trivial(), lab);
+
+        BenchResult result = result(RatiosTest.handler(), RatiosTest.apply(), RatiosTest.endToEnd(), withLab,
+                List.of());
+        String table = ResultTable.render(result);
+
+        // in process: 300 records in 0.18 s = 60 ms per 100; in the lab 390 ms per 100
+        assertEquals(6.5, result.ratio(Ratios.LAB_HANDLER).value(), 1e-9);
+        assertTrue(table.contains("390 ms (2 batches of 100)"), table);
+        assertTrue(table.contains("in process 60.0 ms, direct path 150 ms"), table);
+        assertTrue(table.contains("1500 ms"), table);
+    }
+
+    @Test
     void failedPhasesAreShownAsSuchAndListedAtTheEnd() {
         String table = ResultTable.render(result(RatiosTest.handler(), null, null, null,
                 List.of(new Figures.PhaseError("make apply", "make apply failed (exit 2)"))));
