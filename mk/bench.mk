@@ -2,7 +2,7 @@
 # (bench/README.md). Included by the root Makefile (ROOT, LAB_DIR, LOCAL_AWS_ENV, MVN, build, apply, destroy);
 # uses LOCAL_AWS_JAR, LOCAL_AWS_DATA and JAVA from mk/local-aws.mk, TERRAFORM from mk/terraform.mk.
 #
-#   make bench                          about 4 minutes: prints a table, writes bench-results/bench-<time>.json
+#   make bench                          about 3 minutes: prints a table, writes bench-results/bench-<time>.json
 #                                       and bench-results/latest.json (git-ignored), logs in .lab/bench/
 #   make bench LOCAL_AWS_PORT=4599      when 4566 is taken (someone else's make e2e)
 #   make bench BENCH_ARGS=--handler-only    the handler figures only (no local-aws), about 40 s
@@ -22,7 +22,7 @@ BENCH_NODE ?= node
 
 .PHONY: bench
 
-bench: build ## performance figures vs same-run baselines: table + bench-results/latest.json (~4 min, TARGET=local)
+bench: build ## performance figures vs same-run baselines: table + bench-results/latest.json (~3 min, TARGET=local)
 	@if [ "$(TARGET)" != local ]; then echo "bench: TARGET=local only (it applies and destroys a local lab)" >&2; exit 2; fi
 	@case " $(BENCH_ARGS) " in *" --handler-only "*) ;; *) \
 	  if $(LOCAL_AWS) status --data-dir $(LOCAL_AWS_DATA) >/dev/null 2>&1; then \
