@@ -227,6 +227,7 @@ public final class Bench implements Callable<Integer> {
                     return ApplyFigure.of(run.millis(), run.lines());
                 });
                 if (fromNothing == null) {
+                    figures.apply = new Figures.Apply(null, null);
                     return figures;
                 }
                 ApplyFigure again = step("make apply (nothing to change)", () -> {
@@ -262,6 +263,9 @@ public final class Bench implements Callable<Integer> {
                 figures.coldStart = step("cold start", () -> {
                     progress.say("cold start: a copy of StateLambda and a trivial Java function, " + coldRounds
                             + " cold starts each, one at a time");
+                    if (!clients.dynamoDb.listTables().tableNames().contains(DIRECT_TABLE)) {
+                        DynaliteServer.createStateTable(clients.dynamoDb, DIRECT_TABLE); // the direct path failed early
+                    }
                     return coldStarts.measure("StateLambda", root.resolve("handler/target/state-lambda.zip"),
                             DIRECT_TABLE, coldRounds, lab);
                 });
