@@ -18,11 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.model.CreateEventSourceMappingResponse;
@@ -35,38 +34,24 @@ import software.amazon.awssdk.services.lambda.model.ResourceInUseException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.UpdateEventSourceMappingResponse;
 import statelab.localaws.config.Setting;
-import statelab.localaws.emulators.EmulatorSupervisor;
 import statelab.localaws.protocol.Json;
-import statelab.localaws.testing.TestEmulators;
+import statelab.localaws.testing.EmulatorsPerClass;
 
 /** The mapping API as the real SDK's LambdaClient (and Terraform) sees it: shapes, defaults, states, errors. */
 class EsmApiIT {
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:fn";
 
-    @TempDir
-    static Path emulatorData;
-    static EmulatorSupervisor emulators;
+    @RegisterExtension
+    static final EmulatorsPerClass EMULATORS = new EmulatorsPerClass();
 
     @TempDir
     Path dataDir;
     EsmTestbed bed;
     String stream;
 
-    @BeforeAll
-    static void startEmulators() {
-        emulators = TestEmulators.start(emulatorData);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        if (emulators != null) {
-            emulators.close();
-        }
-    }
-
     @BeforeEach
     void start() {
-        bed = new EsmTestbed(emulators, dataDir);
+        bed = new EsmTestbed(EMULATORS.get(), dataDir);
         bed.functions.define("fn");
         bed.functions.define("other");
         stream = streamNamed("api-" + Long.toHexString(System.nanoTime()));
@@ -356,7 +341,7 @@ class EsmApiIT {
     @Test
     void aMappingCannotBeUpdatedWhileItIsBeingCreated() {
         bed.close();
-        bed = new EsmTestbed(emulators, dataDir.resolve("slow"), Clock.systemUTC(), r -> r,
+        bed = new EsmTestbed(EMULATORS.get(), dataDir.resolve("slow"), Clock.systemUTC(), r -> r,
                 Map.of(Setting.ESM_STATE_DELAY_MILLIS, "3000"));
         bed.functions.define("fn");
         String uuid = create().uuid();

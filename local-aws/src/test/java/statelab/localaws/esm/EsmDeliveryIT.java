@@ -14,45 +14,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import statelab.localaws.emulators.EmulatorSupervisor;
 import statelab.localaws.esm.FakeFunctions.Invocation;
 import statelab.localaws.esm.FakeFunctions.Received;
 import statelab.localaws.testing.Await;
-import statelab.localaws.testing.TestEmulators;
+import statelab.localaws.testing.EmulatorsPerClass;
 
 /** Batches, order, parallel shards and slots, the event itself: a real kinesis-mock, a recording fake function. */
 class EsmDeliveryIT {
     private static final String LAST_HASH_KEY = BigInteger.TWO.pow(128).subtract(BigInteger.ONE).toString();
 
-    @TempDir
-    static Path emulatorData;
-    static EmulatorSupervisor emulators;
+    @RegisterExtension
+    static final EmulatorsPerClass EMULATORS = new EmulatorsPerClass();
 
     @TempDir
     Path dataDir;
     EsmTestbed bed;
 
-    @BeforeAll
-    static void startEmulators() {
-        emulators = TestEmulators.start(emulatorData);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        if (emulators != null) {
-            emulators.close();
-        }
-    }
-
     @BeforeEach
     void start() {
-        bed = new EsmTestbed(emulators, dataDir);
+        bed = new EsmTestbed(EMULATORS.get(), dataDir);
         bed.functions.define("recorder");
     }
 

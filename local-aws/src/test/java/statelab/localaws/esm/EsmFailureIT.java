@@ -12,13 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
-import statelab.localaws.emulators.EmulatorSupervisor;
 import statelab.localaws.esm.FakeFunctions.Invocation;
 import statelab.localaws.esm.destination.DiscardedRecords;
 import statelab.localaws.esm.model.SequenceNumber;
@@ -26,31 +24,18 @@ import statelab.localaws.esm.store.CheckpointStore;
 import statelab.localaws.esm.store.ShardCheckpoint;
 import statelab.localaws.protocol.Json;
 import statelab.localaws.testing.Await;
-import statelab.localaws.testing.TestEmulators;
+import statelab.localaws.testing.EmulatorsPerClass;
 
 /** Function errors, partial failures, record age, a missing function: what AWS would invoke, checkpoint, discard. */
 class EsmFailureIT {
     private static final String DLQ = "arn:aws:sqs:us-east-1:000000000000:esm-failures";
 
-    @TempDir
-    static Path emulatorData;
-    static EmulatorSupervisor emulators;
+    @RegisterExtension
+    static final EmulatorsPerClass EMULATORS = new EmulatorsPerClass();
 
     @TempDir
     Path dataDir;
     EsmTestbed bed;
-
-    @BeforeAll
-    static void startEmulators() {
-        emulators = TestEmulators.start(emulatorData);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        if (emulators != null) {
-            emulators.close();
-        }
-    }
 
     @AfterEach
     void stop() {
@@ -60,7 +45,7 @@ class EsmFailureIT {
     }
 
     private EsmTestbed bed(MovableClock clock) {
-        bed = clock == null ? new EsmTestbed(emulators, dataDir) : new EsmTestbed(emulators, dataDir, clock, r -> r);
+        bed = clock == null ? new EsmTestbed(EMULATORS.get(), dataDir) : new EsmTestbed(EMULATORS.get(), dataDir, clock, r -> r);
         bed.functions.define("fn");
         return bed;
     }

@@ -15,46 +15,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
-import statelab.localaws.emulators.EmulatorSupervisor;
 import statelab.localaws.esm.FakeFunctions.Invocation;
 import statelab.localaws.esm.FakeFunctions.Received;
 import statelab.localaws.esm.store.CheckpointStore;
 import statelab.localaws.esm.store.ShardCheckpoint;
 import statelab.localaws.testing.Await;
-import statelab.localaws.testing.TestEmulators;
+import statelab.localaws.testing.EmulatorsPerClass;
 
 /** Starting positions, disable/enable, updates, restarts of local-aws, delete: the place is never lost. */
 class EsmLifecycleIT {
-    @TempDir
-    static Path emulatorData;
-    static EmulatorSupervisor emulators;
+    @RegisterExtension
+    static final EmulatorsPerClass EMULATORS = new EmulatorsPerClass();
 
     @TempDir
     Path dataDir;
     EsmTestbed bed;
 
-    @BeforeAll
-    static void startEmulators() {
-        emulators = TestEmulators.start(emulatorData);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        if (emulators != null) {
-            emulators.close();
-        }
-    }
-
     @BeforeEach
     void start() {
-        bed = new EsmTestbed(emulators, dataDir);
+        bed = new EsmTestbed(EMULATORS.get(), dataDir);
         bed.functions.define("fn");
     }
 

@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
-import statelab.localaws.emulators.EmulatorSupervisor;
 import statelab.localaws.esm.FakeFunctions.Invocation;
 import statelab.localaws.esm.FakeFunctions.Received;
 import statelab.localaws.esm.model.StreamArn;
@@ -28,29 +26,16 @@ import statelab.localaws.esm.reader.ShardInfo;
 import statelab.localaws.esm.reader.ShardPosition;
 import statelab.localaws.esm.reader.StreamReader;
 import statelab.localaws.testing.Await;
-import statelab.localaws.testing.TestEmulators;
+import statelab.localaws.testing.EmulatorsPerClass;
 
 /** Expired iterators and resharding: no record lost, none out of order, parents before children. */
 class EsmRecoveryIT {
-    @TempDir
-    static Path emulatorData;
-    static EmulatorSupervisor emulators;
+    @RegisterExtension
+    static final EmulatorsPerClass EMULATORS = new EmulatorsPerClass();
 
     @TempDir
     Path dataDir;
     EsmTestbed bed;
-
-    @BeforeAll
-    static void startEmulators() {
-        emulators = TestEmulators.start(emulatorData);
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        if (emulators != null) {
-            emulators.close();
-        }
-    }
 
     @AfterEach
     void stop() {
@@ -136,7 +121,7 @@ class EsmRecoveryIT {
     /** A testbed whose reader counts shard listings, so that a test can wait for the mapping to look again. */
     private ExpiringReader countingBed() {
         ExpiringReader[] reader = new ExpiringReader[1];
-        bed = new EsmTestbed(emulators, dataDir, java.time.Clock.systemUTC(), real -> reader[0] = new ExpiringReader(real, false));
+        bed = new EsmTestbed(EMULATORS.get(), dataDir, java.time.Clock.systemUTC(), real -> reader[0] = new ExpiringReader(real, false));
         bed.functions.define("fn");
         return reader[0];
     }
@@ -169,7 +154,7 @@ class EsmRecoveryIT {
     @Test
     void expiredIteratorsAreReopenedWithoutLosingRepeatingOrReorderingARecord() {
         ExpiringReader[] reader = new ExpiringReader[1];
-        bed = new EsmTestbed(emulators, dataDir, java.time.Clock.systemUTC(), real -> reader[0] = new ExpiringReader(real, true));
+        bed = new EsmTestbed(EMULATORS.get(), dataDir, java.time.Clock.systemUTC(), real -> reader[0] = new ExpiringReader(real, true));
         bed.functions.define("fn");
         String stream = bed.createStream("expiring", 1);
         for (int i = 0; i < 30; i++) {
